@@ -1,0 +1,21 @@
+// Package anagrafe is the population-register side of the SDK: the register
+// model (Person, Family, Address, Permit, IdentityDocument), the small Source
+// interface that a registry vendor implements over its own database, and the
+// mapper that turns a register record into a validated eli2.Pratica.
+//
+// Source is shaped like database/sql/driver: it requires only two methods
+// (one person, every person as a stream); everything else — pushing queries
+// down to the database (Querier), counting (Counter), telling whether the
+// register tracks the declaration of habitual residence
+// (ResidenceDeclarationTracker), io.Closer — is an optional interface found
+// by type assertion. Callers use the package-level helpers Search, Count and
+// Close, which use the optional interface when present and fall back to
+// filtering the full stream with Match when it is absent or returns
+// ErrUnsupported.
+//
+// Reference adapters live in subpackages: memory (in-memory, for tests),
+// sqlreg (database/sql: SQLite embedded by default, PostgreSQL) and
+// csvadapter (CSV extracts, UTF-8 or Windows-1252). Package adaptertest runs
+// the conformance suite on any Source; package anagrafetest builds fixture
+// records.
+package anagrafe
