@@ -90,7 +90,6 @@ func TestQueryValidate(t *testing.T) {
 	assert.Equal(t, "QueryKind(42)", anagrafe.QueryKind(42).String())
 }
 
-
 func TestSearchFallbackUntracked(t *testing.T) {
 	src := struct{ anagrafe.Source }{memory.New(anagrafetest.Records()...)}
 	ctx := context.Background()

@@ -257,7 +257,9 @@ func (f fallbackOnly) Person(ctx context.Context, id string) (*anagrafe.Record, 
 	return f.s.Person(ctx, id)
 }
 
-func (f fallbackOnly) Persons(ctx context.Context) iter.Seq2[*anagrafe.Record, error] { return f.s.Persons(ctx) }
+func (f fallbackOnly) Persons(ctx context.Context) iter.Seq2[*anagrafe.Record, error] {
+	return f.s.Persons(ctx)
+}
 
 // trackerOnly hides Querier and Counter but keeps the tracker answer.
 type trackerOnly struct {

@@ -86,7 +86,7 @@ func Persons() []anagrafe.Person {
 			ID: "P002", Surname: "Bennani", Name: "Fatima", Sex: eli2.Femmina,
 			BirthDate: pd("1988-11-02"), BirthState: "436", BirthLocality: "Rabat",
 			Citizenships: []string{"436"}, MaritalStatus: "2", Address: fi, FamilyID: "F1", Relation: anagrafe.RelSpouse,
-			NonProfessional: "2",
+			NonProfessional:     "2",
 			Permit:              &anagrafe.Permit{Type: "1", Kit: 13, Motive: "Motivi familiari", Number: "I00000002", IssueDate: d("2026-04-15"), ExpiryDate: d("2028-04-14"), Questura: "FI", RenewedOn: d("2026-04-15")},
 			Documents:           []anagrafe.IdentityDocument{{Kind: anagrafe.Passport, Number: "UZ7654321", IssueDate: d("2020-05-05"), ExpiryDate: d("2030-05-04"), IssuingState: "436"}},
 			ResidenceDeclaredOn: d("2025-01-01"), UpdatedAt: ChangedSinceTime,
@@ -165,7 +165,7 @@ func Persons() []anagrafe.Person {
 		{
 			ID: "P040", CodiceFiscale: "RSSMRA80A01D612X", Surname: "Rossi", Name: "Mario", Sex: eli2.Maschio,
 			BirthDate: pd("1980-01-01"), BirthComune: "D612", Citizenships: []string{"100"}, MaritalStatus: "1",
-			Address: fi,
+			Address:   fi,
 			Documents: []anagrafe.IdentityDocument{{Kind: anagrafe.IdentityCard, Number: "CA11111BB", IssueDate: d("2020-01-01"), ExpiryDate: d("2031-01-01"), Authority: "Comune di Firenze", IssuingState: "100"}},
 		},
 		{
