@@ -1,0 +1,82 @@
+package preview
+
+import (
+	"bufio"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+
+	"github.com/retecomuni/eli2sdk/eli2"
+)
+
+// Document is what one page shows: an optional file header and the
+// applications with the problems found in each.
+type Document struct {
+	Header *eli2.Intestazione // nil when the applications do not come from a file
+	Items  []Item
+}
+
+// Item is one application and its problems. Problems are usually the result
+// of eli2.Validate, but any list works: each problem is shown beside the
+// field its Path names, or at the top of the application when no field shown
+// has that path.
+type Item struct {
+	Pratica  *eli2.Pratica
+	Problems eli2.Problems
+}
+
+// Options change how the page is rendered. The zero value renders in
+// Italian, shows tax codes in full and resolves codes with the embedded
+// tables.
+type Options struct {
+	// Title is the page title; "" gives "Anteprima Modulo 1".
+	Title string
+	// Lang is the language of the labels: Italian (default) or English.
+	Lang Lang
+	// MaskTaxCode hides the middle of every codice fiscale (RSSMRA*******62S),
+	// in the fields and in problem messages.
+	MaskTaxCode bool
+}
+
+// ErrNoPratica is returned by Render for an Item whose Pratica is nil.
+var ErrNoPratica = errors.New("preview: item without a Pratica")
+
+// ErrLang is returned by Render for a language other than it and en.
+var ErrLang = errors.New("preview: unsupported language")
+
+//go:embed templates
+var templateFS embed.FS
+
+var page = template.Must(template.New("page.html.tmpl").ParseFS(templateFS, "templates/page.html.tmpl", "templates/style.css"))
+
+// Render writes doc as one HTML page to w. Nothing in the data can inject
+// markup: every value goes through html/template's contextual escaping.
+func Render(w io.Writer, doc Document, opts Options) error {
+	if !opts.Lang.valid() {
+		return fmt.Errorf("%w: %q", ErrLang, opts.Lang)
+	}
+	if opts.Lang == "" {
+		opts.Lang = Italian
+	}
+	for i, it := range doc.Items {
+		if it.Pratica == nil {
+			return fmt.Errorf("%w (item %d)", ErrNoPratica, i)
+		}
+	}
+	v := buildPage(doc, opts, defaultNames())
+	bw := bufio.NewWriter(w)
+	if err := page.Execute(bw, v); err != nil {
+		return fmt.Errorf("preview: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("preview: %w", err)
+	}
+	return nil
+}
+
+// RenderPratica writes the page of one application with its problems.
+func RenderPratica(w io.Writer, p *eli2.Pratica, problems eli2.Problems, opts Options) error {
+	return Render(w, Document{Items: []Item{{Pratica: p, Problems: problems}}}, opts)
+}
