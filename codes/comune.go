@@ -1,0 +1,201 @@
+package codes
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// ErrUnknownComune is wrapped by errors about a Belfiore or ISTAT code that no
+// comune has ever had.
+var ErrUnknownComune = errors.New("codes: comune sconosciuto")
+
+// ErrNotValidOnDate is wrapped by errors about a code that exists but not on
+// the date asked.
+var ErrNotValidOnDate = errors.New("codes: codice non valido alla data")
+
+// Comune is one row of ANPR's comuni archive: a comune over one validity
+// interval [From, To]. A comune that was renamed or moved to another
+// province has several rows with the same Belfiore code; the same name may
+// belong to several comuni over time.
+type Comune struct {
+	ID            int    // ANPR row identifier
+	Istat         string // ISTAT code (6 digits) in [From, To]; ISTAT codes change when provinces change
+	Belfiore      string // cadastral code (A089); "ND" or "" on a few very old rows
+	Name          string // official Italian name, upper case (PATERNÒ)
+	NameTranslit  string // ANPR transliteration (PATERNO')
+	AltName       string // name in the second official language, if any
+	Province      string // province sigla (AG)
+	ProvinceIstat string // province ISTAT code (084)
+	Region        string // region ISTAT code ("EX" suppressed, "00" not available)
+	From, To      Date   // validity, both inclusive; To is MaxDate while active
+	Status        byte   // 'A' active, 'C' ceased, 'D' to be established; other values kept as found
+}
+
+// ValidOn reports whether the row is valid on d. The zero Date is never
+// valid.
+func (c Comune) ValidOn(d Date) bool { return d != 0 && c.From <= d && d <= c.To }
+
+// Active reports whether the row is still valid (To is MaxDate).
+func (c Comune) Active() bool { return c.To == MaxDate }
+
+// ComuneByBelfiore returns the row of the comune with Belfiore code code
+// (case-insensitive) valid on on; with on == 0 it returns the most recent
+// row. Rows without a Belfiore code are never returned. It does not
+// allocate.
+func (t *Tables) ComuneByBelfiore(code string, on Date) (Comune, bool) {
+	lo, hi := t.comuneRange(t.comuniByBelfiore, code, belfioreOf)
+	return t.pickComune(lo, hi, t.comuniByBelfiore, on)
+}
+
+// ComuneByIstat returns the row with ISTAT code code valid on on; with
+// on == 0 it returns the most recent row having that code. It does not
+// allocate.
+func (t *Tables) ComuneByIstat(code string, on Date) (Comune, bool) {
+	lo, hi := t.comuneRange(t.comuniByIstat, code, istatOf)
+	return t.pickComune(lo, hi, t.comuniByIstat, on)
+}
+
+// Comune is ComuneByBelfiore with an error that says why nothing was found:
+// it wraps ErrUnknownComune when no row ever had the code, and
+// ErrNotValidOnDate when the code exists but not on on.
+func (t *Tables) Comune(code string, on Date) (Comune, error) {
+	lo, hi := t.comuneRange(t.comuniByBelfiore, code, belfioreOf)
+	if lo == hi {
+		return Comune{}, fmt.Errorf("%w: codice catastale %q", ErrUnknownComune, clip(code))
+	}
+	if c, ok := t.pickComune(lo, hi, t.comuniByBelfiore, on); ok {
+		return c, nil
+	}
+	return Comune{}, fmt.Errorf("%w: codice catastale %s il %s", ErrNotValidOnDate, clip(code), on)
+}
+
+// ComuneHistory returns every row with Belfiore code belfiore, oldest
+// first, or nil when the code is unknown. The slice is a fresh copy.
+func (t *Tables) ComuneHistory(belfiore string) []Comune {
+	lo, hi := t.comuneRange(t.comuniByBelfiore, belfiore, belfioreOf)
+	if lo == hi {
+		return nil
+	}
+	out := make([]Comune, 0, hi-lo)
+	for _, r := range t.comuniByBelfiore[lo:hi] {
+		out = append(out, t.comuni[r])
+	}
+	return out
+}
+
+// Comuni returns a copy of every row of the comuni archive, in file order.
+func (t *Tables) Comuni() []Comune { return slices.Clone(t.comuni) }
+
+// Query narrows FindComuni.
+type Query struct {
+	Province string // province sigla (case-insensitive); "" = any
+	On       Date   // only rows valid on this date; 0 = every row
+}
+
+// FindComuni returns every row whose name (official, transliterated or in
+// the second language) matches name after NormalizeName, so that "Paternò",
+// "PATERNO'" and "paterno" match alike. It never picks one candidate for the
+// caller: homonyms in different provinces are all returned, newest first
+// (by start of validity), and q narrows them. The result is a fresh slice,
+// nil when nothing matches.
+func (t *Tables) FindComuni(name string, q Query) []Comune {
+	key := NormalizeName(name)
+	if key == "" {
+		return nil
+	}
+	lo, hi := nameRange(t.comuniByName, key)
+	var out []Comune
+	for _, ref := range t.comuniByName[lo:hi] {
+		c := &t.comuni[ref.row]
+		if q.Province != "" && !strings.EqualFold(c.Province, q.Province) {
+			continue
+		}
+		if q.On != 0 && !c.ValidOn(q.On) {
+			continue
+		}
+		out = append(out, *c)
+	}
+	slices.SortStableFunc(out, func(a, b Comune) int {
+		return cmp.Or(cmp.Compare(b.From, a.From), cmp.Compare(b.To, a.To), strings.Compare(a.Belfiore, b.Belfiore), cmp.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+func belfioreOf(c *Comune) string { return c.Belfiore }
+func istatOf(c *Comune) string    { return c.Istat }
+
+// comuneRange returns the bounds in idx of the rows whose key equals code
+// (ASCII case-insensitively).
+func (t *Tables) comuneRange(idx []int32, code string, key func(*Comune) string) (int, int) {
+	lo := searchIdx(len(idx), func(i int) bool { return cmpUpper(key(&t.comuni[idx[i]]), code) >= 0 })
+	hi := lo
+	for hi < len(idx) && cmpUpper(key(&t.comuni[idx[hi]]), code) == 0 {
+		hi++
+	}
+	return lo, hi
+}
+
+// pickComune chooses among idx[lo:hi] (sorted by From) the row valid on on,
+// or the most recent one when on is 0.
+func (t *Tables) pickComune(lo, hi int, idx []int32, on Date) (Comune, bool) {
+	if lo == hi {
+		return Comune{}, false
+	}
+	if on == 0 {
+		return t.comuni[idx[hi-1]], true
+	}
+	for i := hi - 1; i >= lo; i-- {
+		if c := &t.comuni[idx[i]]; c.ValidOn(on) {
+			return *c, true
+		}
+	}
+	return Comune{}, false
+}
+
+// searchIdx is sort.Search without the import.
+func searchIdx(n int, f func(int) bool) int {
+	lo, hi := 0, n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if !f(m) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// cmpUpper compares the table key a with the query b upper-cased (ASCII),
+// without allocating.
+func cmpUpper(a, b string) int {
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		x, y := a[i], b[i]
+		if 'a' <= y && y <= 'z' {
+			y -= 'a' - 'A'
+		}
+		if x != y {
+			if x < y {
+				return -1
+			}
+			return 1
+		}
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+// clip shortens caller input quoted in error messages.
+func clip(s string) string {
+	n := 0
+	for i := range s {
+		if n == 16 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}

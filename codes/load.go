@@ -1,0 +1,237 @@
+package codes
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/retecomuni/eli2sdk/codes/internal/source"
+)
+
+// Sources are official files to build Tables from at run time. Every field
+// is optional: a nil reader keeps the corresponding embedded table.
+type Sources struct {
+	Comuni          io.Reader // ANPR_archivio_comuni.csv
+	States          io.Reader // ANPR stati_esteri.csv (dates dd/mm/yyyy)
+	DissolvedStates io.Reader // stati_esteri_cessati.csv format
+	// ExtraStates is an additional table in the cessati format (CODAT,
+	// DENOMINAZIONE, DATAINIZIOVALIDITA, DATAFINEVALIDITA,
+	// SUCCESSORI_CODISTAT, NOTE; optional CODISTAT, CODISO3166_1_ALPHA3),
+	// for the Z-codes ANPR's table lacks. Where a Z-code is in several
+	// tables, ANPR's row wins, then the cessati table's.
+	ExtraStates io.Reader
+	Provinces   io.Reader           // ISTAT province.csv
+	Kit         io.Reader           // tipologie_permesso.csv
+	Decoding    map[Table]io.Reader // ANPR decoding tables (ID,DESCRIZIONE,NOTE)
+}
+
+// Load builds new Tables from src, taking the embedded table for every nil
+// reader. It never modifies Default(). Irregular rows do not make it fail
+// (see Tables.Issues); a file that is not CSV or lacks a required column
+// does.
+func Load(src Sources) (*Tables, error) {
+	def := Default()
+	var in source.Inputs
+	var issues []source.Issue
+	keep := map[string]bool{} // files whose embedded issues still apply
+	collect := func(iss []source.Issue, err error) error {
+		issues = append(issues, iss...)
+		return err
+	}
+
+	if src.Comuni != nil {
+		rows, iss, err := source.ReadComuni(src.Comuni)
+		if err := collect(iss, err); err != nil {
+			return nil, err
+		}
+		in.Comuni = rows
+	} else {
+		keep[source.ComuniFile] = true
+	}
+
+	statesGiven := src.States != nil || src.DissolvedStates != nil || src.ExtraStates != nil
+	if statesGiven {
+		parts := [...]struct {
+			r      io.Reader
+			origin uint8
+			file   string
+		}{
+			{src.States, source.OriginANPR, source.StatesFile},
+			{src.DissolvedStates, source.OriginDissolved, source.DissolvedStatesFile},
+			{src.ExtraStates, source.OriginExtra, source.ExtraStatesFile},
+		}
+		for _, p := range parts {
+			var rows []source.State
+			var iss []source.Issue
+			var err error
+			switch {
+			case p.r == nil:
+				keep[p.file] = true
+				for _, s := range def.states {
+					if s.origin == p.origin {
+						rows = append(rows, stateToRow(s))
+					}
+				}
+			case p.origin == source.OriginANPR:
+				rows, iss, err = source.ReadStates(p.r)
+			default:
+				rows, iss, err = source.ReadDissolvedStates(p.r, p.origin, p.file)
+			}
+			if err := collect(iss, err); err != nil {
+				return nil, err
+			}
+			in.States = append(in.States, rows...)
+		}
+	} else {
+		keep[source.StatesFile] = true
+		keep[source.DissolvedStatesFile] = true
+		keep[source.ExtraStatesFile] = true
+	}
+
+	if src.Provinces != nil {
+		rows, iss, err := source.ReadProvinces(src.Provinces)
+		if err := collect(iss, err); err != nil {
+			return nil, err
+		}
+		in.Provinces = rows
+	} else {
+		keep[source.ProvincesFile] = true
+	}
+	if src.Kit != nil {
+		rows, iss, err := source.ReadKit(src.Kit)
+		if err := collect(iss, err); err != nil {
+			return nil, err
+		}
+		in.Kit = rows
+	} else {
+		keep[source.KitFile] = true
+	}
+	for tab := range Table(numTables) {
+		r := src.Decoding[tab]
+		if r == nil {
+			keep[decodingFiles[tab]+".csv"] = true
+			continue
+		}
+		rows, iss, err := source.ReadDecoding(r, decodingFiles[tab]+".csv")
+		if err := collect(iss, err); err != nil {
+			return nil, err
+		}
+		in.Decoding[tab] = rows
+	}
+	for tab := range src.Decoding {
+		if tab < 0 || int(tab) >= numTables {
+			return nil, fmt.Errorf("codes: Load: tabella di decodifica sconosciuta %d", int(tab))
+		}
+	}
+
+	set, buildIssues := source.Build(in)
+	t := fromSet(set)
+	issues = append(issues, buildIssues...)
+
+	// Tables not given keep the embedded ones (shared: they are immutable).
+	if src.Comuni == nil {
+		t.comuni, t.comuniByBelfiore, t.comuniByIstat, t.comuniByName =
+			def.comuni, def.comuniByBelfiore, def.comuniByIstat, def.comuniByName
+	}
+	if !statesGiven {
+		t.states, t.statesByIstat, t.statesByBelfiore, t.statesByISO3, t.statesByName =
+			def.states, def.statesByIstat, def.statesByBelfiore, def.statesByISO3, def.statesByName
+	}
+	if src.Provinces == nil {
+		t.provinces = def.provinces
+	}
+	if src.Kit == nil {
+		t.kit = def.kit
+	}
+	for tab := range Table(numTables) {
+		if src.Decoding[tab] == nil {
+			t.decoding[tab] = def.decoding[tab]
+		}
+	}
+	var kept []Issue
+	for _, i := range def.issues {
+		if keep[i.File] {
+			kept = append(kept, i)
+		}
+	}
+	for _, i := range issues {
+		kept = append(kept, Issue(i))
+	}
+	t.issues = kept
+	return t, nil
+}
+
+// fromSet converts the indexed source rows into Tables.
+func fromSet(s *source.Set) *Tables {
+	t := &Tables{
+		comuniByBelfiore: s.ComuniByBelfiore,
+		comuniByIstat:    s.ComuniByIstat,
+		statesByIstat:    s.StatesByIstat,
+		statesByBelfiore: s.StatesByBelfiore,
+		statesByISO3:     s.StatesByISO3,
+	}
+	if len(s.Comuni) > 0 {
+		t.comuni = make([]Comune, len(s.Comuni))
+		for i, c := range s.Comuni {
+			t.comuni[i] = Comune{
+				ID: c.ID, Istat: c.Istat, Belfiore: c.Belfiore, Name: c.Name, NameTranslit: c.NameTranslit,
+				AltName: c.AltName, Province: c.Province, ProvinceIstat: c.ProvinceIstat, Region: c.Region,
+				From: Date(c.From), To: Date(c.To), Status: c.Status,
+			}
+		}
+	}
+	t.comuniByName = convertNames(s.ComuniByName)
+	if len(s.States) > 0 {
+		t.states = make([]State, len(s.States))
+		for i, st := range s.States {
+			t.states[i] = State{
+				Istat: st.Istat, Belfiore: st.Belfiore, ISO3: st.ISO3, Name: st.Name, NameIT: st.NameIT, NameEN: st.NameEN,
+				From: Date(st.From), To: Date(st.To), Citizenship: st.Citizenship, Birth: st.Birth, Residence: st.Residence,
+				Kind: st.Kind, Dissolved: st.Dissolved, Successors: st.Successors, Note: st.Note, origin: st.Origin,
+			}
+		}
+	}
+	t.statesByName = convertNames(s.StatesByName)
+	if len(s.Provinces) > 0 {
+		t.provinces = make([]Province, len(s.Provinces))
+		for i, p := range s.Provinces {
+			t.provinces[i] = Province(p)
+		}
+	}
+	if len(s.Kit) > 0 {
+		t.kit = make([]KitType, len(s.Kit))
+		for i, k := range s.Kit {
+			t.kit[i] = KitType{Code: k.Code, Description: k.Description, Titolo: k.Titolo,
+				Operazione: k.Operazione, ValidTo: Date(k.ValidTo), Note: k.Note}
+		}
+	}
+	for tab, entries := range s.Decoding {
+		if len(entries) > 0 {
+			t.decoding[tab] = make([]Entry, len(entries))
+			for i, e := range entries {
+				t.decoding[tab][i] = Entry(e)
+			}
+		}
+	}
+	return t
+}
+
+func convertNames(refs []source.NameRef) []nameRef {
+	if len(refs) == 0 {
+		return nil
+	}
+	out := make([]nameRef, len(refs))
+	for i, r := range refs {
+		out[i] = nameRef{key: r.Key, row: r.Row}
+	}
+	return out
+}
+
+// stateToRow turns an embedded state back into a source row, so that a Load
+// that replaces only some state tables can rebuild the merged index.
+func stateToRow(s State) source.State {
+	return source.State{
+		Istat: s.Istat, Belfiore: s.Belfiore, ISO3: s.ISO3, Name: s.Name, NameIT: s.NameIT, NameEN: s.NameEN,
+		From: int32(s.From), To: int32(s.To), Citizenship: s.Citizenship, Birth: s.Birth, Residence: s.Residence,
+		Kind: s.Kind, Dissolved: s.Dissolved, Successors: s.Successors, Note: s.Note, Origin: s.origin,
+	}
+}
