@@ -151,13 +151,13 @@ func (b *builder) titolo(t *eli2.TitoloPosseduto) sectionView {
 func (b *builder) richiedente(r *eli2.Richiedente) sectionView {
 	s := b.section(lSecRich, "Richiedente")
 	s.Fields = []fieldView{
-		b.field(lCF, "Richiedente.CodiceFiscale", b.cf(r.CodiceFiscale), ""),
 		b.field(lCognome, "Richiedente.Cognome", r.Cognome, ""),
 		b.field(lNome, "Richiedente.Nome", r.Nome, ""),
+		b.field(lCF, "Richiedente.CodiceFiscale", b.cf(r.CodiceFiscale), ""),
 		b.field(lSesso, "Richiedente.Sesso", string(r.Sesso), b.enum(string(r.Sesso))),
 		b.field(lDataNascita, "Richiedente.DataNascita", b.pdate(r.DataNascita), ""),
 	}
-	s.Fields[1].Wide, s.Fields[2].Wide = true, true
+	s.Fields[0].Wide, s.Fields[1].Wide = true, true
 	return s
 }
 
@@ -194,8 +194,6 @@ func (b *builder) domicilio(d *eli2.Domicilio) sectionView {
 	cName, _ := b.names.comune(d.Comune, b.on)
 	pName, _ := b.names.province(d.Provincia)
 	s.Fields = []fieldView{
-		b.field(lComune, "Domicilio.Comune", d.Comune, cName),
-		b.field(lProvincia, "Domicilio.Provincia", d.Provincia, pName),
 		b.field(lSpecie, "Domicilio.Toponimo.Specie", d.Toponimo.Specie, ""),
 		b.field(lToponimo, "Domicilio.Toponimo.Denominazione", d.Toponimo.Denominazione, ""),
 		b.field(lCivico, "Domicilio.NumeroCivico", d.NumeroCivico, ""),
@@ -203,9 +201,11 @@ func (b *builder) domicilio(d *eli2.Domicilio) sectionView {
 		b.field(lScala, "Domicilio.Scala", d.Scala, ""),
 		b.field(lInterno, "Domicilio.Interno", d.Interno, ""),
 		b.field(lCAP, "Domicilio.CAP", d.CAP, ""),
+		b.field(lComune, "Domicilio.Comune", d.Comune, cName),
+		b.field(lProvincia, "Domicilio.Provincia", d.Provincia, pName),
 		b.field(lPresso, "Domicilio.Presso", d.Presso, ""),
 	}
-	s.Fields[3].Wide = true
+	s.Fields[1].Wide, s.Fields[9].Wide = true, true
 	return s
 }
 

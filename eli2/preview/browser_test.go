@@ -1,0 +1,172 @@
+package preview
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The browser test renders a preview, opens it in headless Chromium and
+// checks what a person would see. With -update it also rewrites
+// docs/preview.png, the screenshot shown in the documentation:
+//
+//	go test ./eli2/preview -run TestBrowser -update
+
+// docsPNG is the documentation screenshot, relative to this package.
+const docsPNG = "../../docs/preview.png"
+
+// chromiumFlags keep Chromium offline, quiet and free of the user's profile.
+var chromiumFlags = []string{
+	"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+	"--disable-background-networking", "--disable-component-update", "--disable-sync",
+	"--hide-scrollbars", "--disable-dev-shm-usage",
+}
+
+// findChromium returns the path of a Chromium binary on PATH, or "".
+func findChromium() string {
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// requireChromium skips the test when Chromium is absent, except in CI
+// (env CI set), where its absence is a failure.
+func requireChromium(t *testing.T) string {
+	t.Helper()
+	bin := findChromium()
+	if bin == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI is set but neither chromium nor chromium-browser is on PATH (Debian: apt-get install chromium)")
+		}
+		t.Skip("chromium not on PATH: install it (Debian: apt-get install -y chromium) to run the browser test")
+	}
+	return bin
+}
+
+// runChromium runs bin with the common flags, args and a fresh profile.
+func runChromium(t *testing.T, bin string, args ...string) []byte {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	all := append(append([]string{}, chromiumFlags...), "--user-data-dir="+t.TempDir())
+	all = append(all, args...)
+	cmd := exec.CommandContext(ctx, bin, all...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	require.NoError(t, err, "chromium failed: %s", tail(stderr.String(), 2000))
+	return stdout.Bytes()
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
+
+// demoDocument is the application shown in docs/preview.png.
+func demoDocument() Document {
+	return Document{Items: []Item{{Pratica: invalidPratica(), Problems: invalidProblems()}}}
+}
+
+func TestBrowser(t *testing.T) {
+	bin := requireChromium(t)
+	dir := t.TempDir()
+	page := filepath.Join(dir, "preview.html")
+	shot := filepath.Join(dir, "preview.png")
+	f, err := os.Create(page)
+	require.NoError(t, err)
+	require.NoError(t, Render(f, demoDocument(), Options{MaskTaxCode: true}))
+	require.NoError(t, f.Close())
+	abs, err := filepath.Abs(page)
+	require.NoError(t, err)
+	url := "file://" + filepath.ToSlash(abs)
+
+	runChromium(t, bin, "--screenshot="+shot, "--window-size=1240,1754", url)
+	data, err := os.ReadFile(shot)
+	require.NoError(t, err, "no screenshot written")
+	img, err := png.Decode(bytes.NewReader(data))
+	require.NoError(t, err)
+	st := pixelStats(img)
+	assert.Equal(t, image.Rect(0, 0, 1240, 1754), img.Bounds())
+	assert.Greater(t, st.nonWhite, st.total/20, "page looks blank")
+	assert.Greater(t, st.colours, 16, "too few colours: page looks blank")
+	assert.Positive(t, st.errorBg, "no field shaded as an error: style sheet not applied?")
+	assert.Positive(t, st.warnBg, "no field shaded as a warning: style sheet not applied?")
+
+	dom := string(runChromium(t, bin, "--dump-dom", url))
+	for _, want := range []string{
+		"KAMARA", "ANNA", "KMRNNA*******36X", "Dati anagrafici del richiedente",
+		"Il CAP deve avere 5 cifre", "Comune di nascita Z999 sconosciuto",
+		"Campo sconosciuto", "11 errori · 4 avvisi",
+	} {
+		assert.Contains(t, dom, want)
+	}
+	assert.NotContains(t, dom, "KMRNNA10A41Z336X")
+
+	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(docsPNG), 0o755))
+		var buf bytes.Buffer
+		enc := png.Encoder{CompressionLevel: png.BestCompression}
+		require.NoError(t, enc.Encode(&buf, img))
+		require.Less(t, buf.Len(), 500<<10, "docs/preview.png must stay under 500 KB")
+		require.NoError(t, os.WriteFile(docsPNG, buf.Bytes(), 0o644))
+	}
+}
+
+// stats summarises a screenshot.
+type stats struct {
+	total, nonWhite, colours, errorBg, warnBg int
+}
+
+func pixelStats(img image.Image) stats {
+	var s stats
+	seen := map[[3]uint8]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			c := [3]uint8{uint8(r >> 8), uint8(g >> 8), uint8(bl >> 8)}
+			s.total++
+			// The grey page margin (#eceff3) counts as background too.
+			if c != [3]uint8{255, 255, 255} && c != [3]uint8{0xec, 0xef, 0xf3} {
+				s.nonWhite++
+			}
+			if len(seen) < 10000 {
+				seen[c] = true
+			}
+			switch {
+			case near(c, [3]uint8{0xfd, 0xe8, 0xeb}):
+				s.errorBg++
+			case near(c, [3]uint8{0xff, 0xf3, 0xd6}):
+				s.warnBg++
+			}
+		}
+	}
+	s.colours = len(seen)
+	return s
+}
+
+// near reports whether two colours differ by at most 2 per channel.
+func near(a, b [3]uint8) bool {
+	for i := range a {
+		d := int(a[i]) - int(b[i])
+		if d < -2 || d > 2 {
+			return false
+		}
+	}
+	return true
+}
