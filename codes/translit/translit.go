@@ -71,23 +71,38 @@ func Name(s string) (string, error) {
 	if isCanonical(s) {
 		return s, nil
 	}
+	var stack [64]byte
+	out, err := AppendName(stack[:0], s)
+	if err != nil {
+		return "", err
+	}
+	return string(out), nil
+}
+
+// AppendName appends Name(s) to dst and returns the extended buffer; on error
+// dst is returned unchanged with the *Error. It lets hot paths (the tax code)
+// transliterate without allocating.
+func AppendName(dst []byte, s string) ([]byte, error) {
+	if isCanonical(s) {
+		return append(dst, s...), nil
+	}
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
-	var stack [64]byte
-	b := transliterator{out: stack[:0]}
+	start := len(dst)
+	b := transliterator{out: dst}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size <= 1 {
-			return "", &Error{Rune: utf8.RuneError, Offset: i}
+			return dst[:start], &Error{Rune: utf8.RuneError, Offset: i}
 		}
-		if !b.rune(r) {
-			return "", &Error{Rune: r, Offset: i}
+		if !b.rune(r, start) {
+			return dst[:start], &Error{Rune: r, Offset: i}
 		}
 		i += size
 	}
 	b.endWord()
-	return string(b.out), nil
+	return b.out, nil
 }
 
 // transliterator accumulates the output of Name.
@@ -99,7 +114,7 @@ type transliterator struct {
 }
 
 // rune handles one input character; it reports false if r is not allowed.
-func (t *transliterator) rune(r rune) bool {
+func (t *transliterator) rune(r rune, start int) bool {
 	switch {
 	case r >= 'a' && r <= 'z':
 		t.letter(byte(r - 'a' + 'A'))
@@ -107,7 +122,7 @@ func (t *transliterator) rune(r rune) bool {
 		t.letter(byte(r))
 	case r == ' ' || unicode.IsSpace(r):
 		t.endWord()
-		if len(t.out) > 0 {
+		if len(t.out) > start {
 			t.pendingSpace = true
 		}
 	case apostrophes[r]:

@@ -1,0 +1,118 @@
+package cf
+
+import (
+	"github.com/retecomuni/eli2sdk/codes"
+)
+
+// Decoded is what a personal codice fiscale says about its holder.
+type Decoded struct {
+	Code     Code       // the code as given
+	Base     Code       // the code without omocodia (equal to Code when not omocodic)
+	Omocodic bool       // Code != Base
+	Sex      byte       // 'M' or 'F'
+	Birth    codes.Date // birth date, century chosen by the rule of Decode
+	Place    Place      // birthplace as of Birth (see PlaceNotValidOnDate)
+	// PlaceNotValidOnDate is set when the birthplace code did not exist on
+	// the birth date (codes assigned later, gaps in the tables): Place is
+	// then the most recent row for the code.
+	PlaceNotValidOnDate bool
+}
+
+// Option changes how Decode works.
+type Option func(*options)
+
+type options struct {
+	ref codes.Date
+}
+
+// WithReference sets the reference date of the century rule (default: today).
+func WithReference(d codes.Date) Option {
+	return func(o *options) { o.ref = d }
+}
+
+// Decode returns the sex, birth date and birthplace held by the personal code
+// c, resolving the birthplace through t (codes.Default() when t is nil).
+//
+// The code holds only the last two digits of the birth year. Century rule:
+// the candidate years are the most recent year ending in those digits whose
+// date is not after the reference date (today unless WithReference), and
+// the year a century before it; the first candidate on which the birthplace
+// existed (the comune's row or the state valid on that date) wins. When the
+// place existed on neither, the most recent candidate is kept, Place is the
+// most recent row of the code and PlaceNotValidOnDate is set: Decode does not
+// fail for gaps in the tables. A 29 February is only a candidate in leap
+// years.
+//
+// Errors (*Error): ErrProvisional for an 11-digit code, ErrDay when no
+// candidate year has the day (29 February in a non-leap century), and
+// ErrUnknownPlace for a Belfiore code no table holds (wrapping
+// codes.ErrUnknownState for a Z code, codes.ErrUnknownComune otherwise).
+// Decode does not allocate when it succeeds.
+func Decode(c Code, t *codes.Tables, opts ...Option) (Decoded, error) {
+	var o options
+	for _, f := range opts {
+		f(&o)
+	}
+	switch c.Len() {
+	case 0:
+		return Decoded{}, &Error{Err: ErrLength}
+	case 11:
+		return Decoded{}, &Error{Err: ErrProvisional}
+	}
+	if t == nil {
+		t = codes.Default()
+	}
+	ref := o.ref
+	if ref == 0 {
+		ref = codes.Today()
+	}
+	base := c.Base()
+	d := Decoded{Code: c, Base: base, Omocodic: base != c, Sex: c.Sex()}
+	yy, month, day := c.yy(), monthOf(c.b[8]), c.rawDay()
+	if day > 40 {
+		day -= 40
+	}
+	y0 := ref.Year() - ((ref.Year()-yy)%100+100)%100
+	if codes.NewDate(y0, month, day) > ref {
+		y0 -= 100
+	}
+	var cands [2]codes.Date
+	n := 0
+	for _, y := range [2]int{y0, y0 - 100} {
+		if dt := codes.NewDate(y, month, day); dt.Valid() {
+			cands[n] = dt
+			n++
+		}
+	}
+	if n == 0 {
+		return Decoded{}, &Error{Pos: 10, Err: ErrDay}
+	}
+	code := c.PlacePart()
+	if code[0] == 'Z' {
+		st, err := t.StateByBelfiore(code)
+		if err != nil {
+			return Decoded{}, &Error{Pos: 12, Err: ErrUnknownPlace, Cause: err}
+		}
+		d.Place = Place{Kind: PlaceState, State: st}
+		d.Birth, d.PlaceNotValidOnDate = cands[0], true
+		for _, dt := range cands[:n] {
+			if st.ValidOn(dt) {
+				d.Birth, d.PlaceNotValidOnDate = dt, false
+				break
+			}
+		}
+		return d, nil
+	}
+	for _, dt := range cands[:n] {
+		if cm, ok := t.ComuneByBelfiore(code, dt); ok {
+			d.Birth, d.Place = dt, Place{Kind: PlaceComune, Comune: cm}
+			return d, nil
+		}
+	}
+	cm, ok := t.ComuneByBelfiore(code, 0)
+	if !ok {
+		return Decoded{}, &Error{Pos: 12, Err: ErrUnknownPlace, Cause: codes.ErrUnknownComune}
+	}
+	d.Birth, d.Place, d.PlaceNotValidOnDate = cands[0], Place{Kind: PlaceComune, Comune: cm}, true
+	return d, nil
+}
