@@ -1,0 +1,27 @@
+package eli2
+
+// domicilio checks that the domicile's comune is active on the file date,
+// that Provincia is the comune's sigla, and (warning) that the questura is
+// the domicile's province. Questure do not map one to one onto provinces
+// (Sud Sardegna has none and is served by Cagliari), so the last check is
+// only a warning.
+func (c *checker) domicilio(p *Pratica) {
+	d := &p.Domicilio
+	if d.Comune != "" {
+		if com, ok := c.t.ComuneByBelfiore(d.Comune, c.on); ok {
+			if d.Provincia != "" && d.Provincia != com.Province {
+				c.add("Domicilio.Provincia", CodeProvinceMismatch, "value", d.Provincia,
+					"comune", com.Name, "expected", com.Province)
+			}
+		} else if _, known := c.t.ComuneByBelfiore(d.Comune, 0); known {
+			c.add("Domicilio.Comune", CodeComuneNotActive, "value", d.Comune, "date", c.date(c.on))
+		}
+	}
+	if p.Questura != "" && d.Provincia != "" && p.Questura != d.Provincia {
+		if q, ok := c.t.Province(p.Questura); ok && q.HasQuestura {
+			if _, ok := c.t.Province(d.Provincia); ok {
+				c.add("Questura", CodeQuesturaMismatch, "value", p.Questura, "expected", d.Provincia)
+			}
+		}
+	}
+}

@@ -1,0 +1,152 @@
+package eli2
+
+import (
+	"strconv"
+
+	"github.com/retecomuni/eli2sdk/codes"
+)
+
+// FileValidator validates an import file one Pratica at a time, so that a
+// batch of any size is checked in constant memory (only the ids seen are
+// kept, to report duplicates). Use it with the Decoder:
+//
+//	v := eli2.NewFileValidator(dec.Header(), opts)
+//	headerProblems := v.Header()
+//	for each p from dec.Next(): problems := v.Pratica(p)
+//	countProblems := v.Finish()
+//
+// A FileValidator is not safe for concurrent use.
+type FileValidator struct {
+	c      *checker
+	header Intestazione
+	ids    map[string]struct{}
+	count  int
+}
+
+// NewFileValidator returns a validator for the file with header h. When
+// opts.On is zero the file date is the header's DataCreazione (today if that
+// is missing too).
+func NewFileValidator(h Intestazione, opts ValidateOptions) *FileValidator {
+	if opts.On.IsZero() && !h.DataCreazione.IsZero() {
+		opts.On = codes.DateOf(h.DataCreazione)
+	}
+	return &FileValidator{c: newChecker(opts.withDefaults()), header: h, ids: map[string]struct{}{}}
+}
+
+// Options returns the options in use, defaults filled in (On is the file
+// date).
+func (v *FileValidator) Options() ValidateOptions { return v.c.opts }
+
+// Header checks the header: the sending comune's Belfiore and ISTAT codes
+// are present, name the same comune, and that comune is active on the file
+// date; the creation time is present. Paths start with "Intestazione.".
+func (v *FileValidator) Header() Problems {
+	c := newChecker(v.c.opts)
+	h := &v.header
+	const b, i = "Intestazione.ComuneBelfiore", "Intestazione.ComuneIstat"
+	switch com, ok := c.t.ComuneByBelfiore(h.ComuneBelfiore, c.on); {
+	case h.ComuneBelfiore == "":
+		c.add(b, CodeRequired)
+	case ok:
+		if h.ComuneIstat != "" && com.Istat != h.ComuneIstat {
+			c.add(i, CodeComuneIstatMismatch, "value", h.ComuneBelfiore, "istat", h.ComuneIstat)
+		}
+	default:
+		if _, known := c.t.ComuneByBelfiore(h.ComuneBelfiore, 0); known {
+			c.add(b, CodeComuneNotActive, "value", h.ComuneBelfiore, "date", c.date(c.on))
+		} else {
+			c.add(b, CodeUnknownComune, "value", h.ComuneBelfiore)
+		}
+	}
+	if h.ComuneIstat == "" {
+		c.add(i, CodeRequired)
+	}
+	if h.DataCreazione.IsZero() {
+		c.add("Intestazione.DataCreazione", CodeRequired)
+	}
+	if h.NumeroPratiche < 0 {
+		c.add("Intestazione.NumeroPratiche", CodeOutOfRange, "value", strconv.Itoa(h.NumeroPratiche), "min", "0")
+	}
+	return c.probs
+}
+
+// Pratica validates the next application of the file: every rule of
+// Validate, plus "duplicate_id" (Path "ID") when its id was seen before.
+func (v *FileValidator) Pratica(p *Pratica) Problems {
+	v.count++
+	c := newChecker(v.c.opts)
+	c.pratica(p)
+	if p != nil && p.ID != "" {
+		if _, dup := v.ids[p.ID]; dup {
+			c.add("ID", CodeDuplicateID, "value", p.ID)
+		} else {
+			v.ids[p.ID] = struct{}{}
+		}
+	}
+	return c.problems()
+}
+
+// Count returns the number of applications passed to Pratica so far.
+func (v *FileValidator) Count() int { return v.count }
+
+// Finish checks, after the last application, that the header's
+// NumeroPratiche equals the number of applications read ("count_mismatch",
+// Path "Intestazione.NumeroPratiche").
+func (v *FileValidator) Finish() Problems {
+	if v.header.NumeroPratiche == v.count {
+		return nil
+	}
+	c := newChecker(v.c.opts)
+	c.add("Intestazione.NumeroPratiche", CodeCountMismatch,
+		"declared", strconv.Itoa(v.header.NumeroPratiche), "count", strconv.Itoa(v.count))
+	return c.probs
+}
+
+// PraticaProblems are the problems of one application of a file.
+type PraticaProblems struct {
+	Index    int    // position in the file, from 0
+	ID       string // the Pratica's id
+	Problems Problems
+}
+
+// FileProblems is the result of ValidateFile: problems of the file itself
+// (header, count) and of each application that has any.
+type FileProblems struct {
+	File     Problems          // header and count problems
+	Pratiche []PraticaProblems // only applications with problems, in file order
+}
+
+// HasErrors reports whether any problem of the file has SeverityError.
+func (fp FileProblems) HasErrors() bool {
+	if fp.File.HasErrors() {
+		return true
+	}
+	for _, p := range fp.Pratiche {
+		if p.Problems.HasErrors() {
+			return true
+		}
+	}
+	return false
+}
+
+// ValidateFile validates a whole file held in memory: header, every
+// application, unique ids and the declared count. The file date is
+// opts.On, else the header's DataCreazione.
+func ValidateFile(f *ImportFile, opts ValidateOptions) FileProblems {
+	var fp FileProblems
+	if f == nil {
+		c := newChecker(opts.withDefaults())
+		c.add("", CodeRequired)
+		fp.File = c.probs
+		return fp
+	}
+	v := NewFileValidator(f.Intestazione, opts)
+	fp.File = v.Header()
+	for i := range f.Pratiche {
+		if ps := v.Pratica(&f.Pratiche[i]); len(ps) > 0 {
+			fp.Pratiche = append(fp.Pratiche, PraticaProblems{Index: i, ID: f.Pratiche[i].ID, Problems: ps})
+		}
+	}
+	fp.File = append(fp.File, v.Finish()...)
+	return fp
+}
