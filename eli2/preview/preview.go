@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 
+	"github.com/retecomuni/eli2sdk/codes"
 	"github.com/retecomuni/eli2sdk/eli2"
 )
 
@@ -38,6 +39,9 @@ type Options struct {
 	// MaskTaxCode hides the middle of every codice fiscale (RSSMRA*******62S),
 	// in the fields and in problem messages.
 	MaskTaxCode bool
+	// Tables resolve codes (comuni, states, provinces, kit codes, ANPR
+	// tables) to the names printed beside them; nil means codes.Default().
+	Tables *codes.Tables
 }
 
 // ErrNoPratica is returned by Render for an Item whose Pratica is nil.
@@ -65,7 +69,11 @@ func Render(w io.Writer, doc Document, opts Options) error {
 			return fmt.Errorf("%w (item %d)", ErrNoPratica, i)
 		}
 	}
-	v := buildPage(doc, opts, defaultNames())
+	tables := opts.Tables
+	if tables == nil {
+		tables = codes.Default()
+	}
+	v := buildPage(doc, opts, tableNames{tables})
 	bw := bufio.NewWriter(w)
 	if err := page.Execute(bw, v); err != nil {
 		return fmt.Errorf("preview: %w", err)

@@ -135,7 +135,7 @@ func (b *builder) titolo(t *eli2.TitoloPosseduto) sectionView {
 		b.absent(&s)
 		return s
 	}
-	tipo, _ := b.names.decode(tabTipoSoggiorno, t.Tipo)
+	tipo, _ := b.names.decode(codes.TipoSoggiorno, t.Tipo)
 	qName, _ := b.names.province(t.QuesturaRilascio)
 	s.Fields = []fieldView{
 		b.field(lTipoSogg, "TitoloPosseduto.Tipo", t.Tipo, tipo),
@@ -181,7 +181,7 @@ func (b *builder) nascita(path string, l eli2.LuogoNascita, born eli2.PartialDat
 func (b *builder) cittadinanza(r *eli2.Richiedente) sectionView {
 	s := b.section(lSecCittad, "")
 	cit, _ := b.names.state(r.Cittadinanza, b.on, b.lang)
-	sc, _ := b.names.decode(tabStatoCivile, r.StatoCivile)
+	sc, _ := b.names.decode(codes.StatoCivile, r.StatoCivile)
 	s.Fields = []fieldView{
 		b.field(lCittadinanza, "Richiedente.Cittadinanza", r.Cittadinanza, cit),
 		b.field(lStatoCivile, "Richiedente.StatoCivile", r.StatoCivile, sc),
@@ -349,9 +349,9 @@ func (b *builder) socio(d *eli2.DatiSocioProfessionali) sectionView {
 		b.absent(&s)
 		return s
 	}
-	ts, _ := b.names.decode(tabTitoloStudio, d.TitoloStudio)
-	pp, _ := b.names.decode(tabPosizioneProfessione, d.PosizioneProfessione)
-	cn, _ := b.names.decode(tabCondizioneNonProfessionale, d.CondizioneNonProfessionale)
+	ts, _ := b.names.decode(codes.TitoloStudio, d.TitoloStudio)
+	pp, _ := b.names.decode(codes.PosizioneProfessione, d.PosizioneProfessione)
+	cn, _ := b.names.decode(codes.CondizioneNonProfessionale, d.CondizioneNonProfessionale)
 	s.Fields = []fieldView{
 		b.field(lTitoloStudio, "DatiSocioProfessionali.TitoloStudio", d.TitoloStudio, ts),
 		b.field(lPosizione, "DatiSocioProfessionali.PosizioneProfessione", d.PosizioneProfessione, pp),
