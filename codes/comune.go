@@ -99,7 +99,8 @@ type Query struct {
 // the second language) matches name after NormalizeName, so that "Paternò",
 // "PATERNO'" and "paterno" match alike. It never picks one candidate for the
 // caller: homonyms in different provinces are all returned, newest first
-// (by start of validity), and q narrows them. The result is a fresh slice,
+// (rows still valid first, then by end and start of validity, latest
+// first), and q narrows them. The result is a fresh slice,
 // nil when nothing matches.
 func (t *Tables) FindComuni(name string, q Query) []Comune {
 	key := NormalizeName(name)
@@ -119,7 +120,7 @@ func (t *Tables) FindComuni(name string, q Query) []Comune {
 		out = append(out, *c)
 	}
 	slices.SortStableFunc(out, func(a, b Comune) int {
-		return cmp.Or(cmp.Compare(b.From, a.From), cmp.Compare(b.To, a.To), strings.Compare(a.Belfiore, b.Belfiore), cmp.Compare(a.ID, b.ID))
+		return cmp.Or(cmp.Compare(b.To, a.To), cmp.Compare(b.From, a.From), strings.Compare(a.Belfiore, b.Belfiore), cmp.Compare(a.ID, b.ID))
 	})
 	return out
 }

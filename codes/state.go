@@ -96,7 +96,7 @@ func (t *Tables) StateByISO3(code string) (State, bool) {
 
 // FindStates returns every state whose ANPR, Italian or English name matches
 // name after NormalizeName; with on != 0 only those valid on on. Newest
-// first; nil when nothing matches.
+// first (by end, then start of validity); nil when nothing matches.
 func (t *Tables) FindStates(name string, on Date) []State {
 	key := NormalizeName(name)
 	if key == "" {
@@ -112,7 +112,7 @@ func (t *Tables) FindStates(name string, on Date) []State {
 		out = append(out, *s)
 	}
 	slices.SortStableFunc(out, func(a, b State) int {
-		return cmp.Or(cmp.Compare(b.From, a.From), cmp.Compare(b.To, a.To), strings.Compare(a.Istat, b.Istat), strings.Compare(a.Belfiore, b.Belfiore))
+		return cmp.Or(cmp.Compare(b.To, a.To), cmp.Compare(b.From, a.From), strings.Compare(a.Istat, b.Istat), strings.Compare(a.Belfiore, b.Belfiore))
 	})
 	return out
 }
