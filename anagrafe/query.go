@@ -109,10 +109,10 @@ func (q Query) Bounds() (from, to codes.Date, ok bool) {
 	case KindExpiringWithin:
 		return q.On, q.On.AddDays(q.Days), true
 	case KindExpiredMoreThan:
-		return 1, q.On.AddMonths(-q.Months).AddDays(-1), true
+		return firstDay, q.On.AddMonths(-q.Months).AddDays(-1), true
 	case KindMissingResidenceDeclaration:
 		// renewal date interval
-		return 1, q.On.AddDays(-DeclarationDays - 1), true
+		return firstDay, q.On.AddDays(-DeclarationDays - 1), true
 	}
 	return 0, 0, false
 }
@@ -156,3 +156,6 @@ func Match(rec *Record, q Query) bool {
 	}
 	return false
 }
+
+// firstDay is the open lower bound of Bounds: 0001-01-01.
+const firstDay = codes.Date(10101)

@@ -1,0 +1,91 @@
+package sqlreg_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/retecomuni/eli2sdk/anagrafe"
+	"github.com/retecomuni/eli2sdk/anagrafe/adaptertest"
+	"github.com/retecomuni/eli2sdk/anagrafe/sqlreg"
+)
+
+func openSQLite(t testing.TB, records []*anagrafe.Record, opts sqlreg.Options) *sqlreg.Source {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "anagrafe.db")
+	src, err := sqlreg.Open(ctx, "sqlite:"+path, opts)
+	require.NoError(t, err)
+	require.NoError(t, sqlreg.CreateSchema(ctx, src.DB(), src.Dialect()))
+	require.NoError(t, src.InsertRecords(ctx, records...))
+	return src
+}
+
+func TestSQLiteConformance(t *testing.T) {
+	adaptertest.Run(t, func(t *testing.T, records []*anagrafe.Record) anagrafe.Source {
+		return openSQLite(t, records, sqlreg.Options{PageSize: 3})
+	})
+}
+
+func TestSQLiteUntrackedConformance(t *testing.T) {
+	adaptertest.Run(t, func(t *testing.T, records []*anagrafe.Record) anagrafe.Source {
+		return openSQLite(t, records, sqlreg.Options{NoResidenceDeclaration: true})
+	})
+}
+
+func TestSQLiteMemoryConformance(t *testing.T) {
+	adaptertest.Run(t, func(t *testing.T, records []*anagrafe.Record) anagrafe.Source {
+		ctx := context.Background()
+		src, err := sqlreg.Open(ctx, "sqlite::memory:", sqlreg.Options{PageSize: 5})
+		require.NoError(t, err)
+		require.NoError(t, sqlreg.CreateSchema(ctx, src.DB(), src.Dialect()))
+		require.NoError(t, src.InsertRecords(ctx, records...))
+		return src
+	})
+}
+
+// TestPostgresConformance runs the suite against a real PostgreSQL server
+// named by ELI2_TEST_PG (a postgres:// URL). Each factory call works in a
+// fresh schema, dropped at the end.
+func TestPostgresConformance(t *testing.T) {
+	base := os.Getenv("ELI2_TEST_PG")
+	if base == "" {
+		t.Skip("ELI2_TEST_PG not set: PostgreSQL adapter tests skipped")
+	}
+	n := 0
+	adaptertest.Run(t, func(t *testing.T, records []*anagrafe.Record) anagrafe.Source {
+		n++
+		return openPostgres(t, base, fmt.Sprintf("eli2t_%d_%d", time.Now().UnixNano()%1e9, n), records)
+	})
+}
+
+func openPostgres(t *testing.T, base, schema string, records []*anagrafe.Record) *sqlreg.Source {
+	t.Helper()
+	ctx := context.Background()
+	admin, err := sql.Open("pgx", base)
+	require.NoError(t, err)
+	_, err = admin.ExecContext(ctx, "CREATE SCHEMA "+schema)
+	require.NoError(t, err)
+	t.Cleanup(func() {
+		_, err := admin.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
+		require.NoError(t, err)
+		admin.Close()
+	})
+	sep := "?"
+	if strings.Contains(base, "?") {
+		sep = "&"
+	}
+	src, err := sqlreg.Open(ctx, base+sep+"search_path="+schema, sqlreg.Options{PageSize: 4})
+	require.NoError(t, err)
+	require.Equal(t, sqlreg.Postgres, src.Dialect())
+	require.NoError(t, sqlreg.CreateSchema(ctx, src.DB(), src.Dialect()))
+	require.NoError(t, src.InsertRecords(ctx, records...))
+	return src
+}
