@@ -180,10 +180,12 @@ func itoa(n int) string {
 // other punctuation become spaces, and runs of spaces collapse to one, so
 // "Paternò", "PATERNO'" and "paterno" all give "PATERNO".
 func NormalizeName(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	folded, _, err := transform.String(t, s)
-	if err != nil {
-		folded = s
+	folded := s
+	if !isASCII(s) {
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		if f, _, err := transform.String(t, s); err == nil {
+			folded = f
+		}
 	}
 	var b strings.Builder
 	b.Grow(len(folded))
@@ -201,4 +203,13 @@ func NormalizeName(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,97 @@
+package codes_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/retecomuni/eli2sdk/codes"
+)
+
+func ExampleTables_ComuneByBelfiore() {
+	t := codes.Default()
+	for _, on := range []codes.Date{codes.NewDate(1920, 1, 1), codes.NewDate(2020, 1, 1)} {
+		c, ok := t.ComuneByBelfiore("A089", on)
+		fmt.Println(on, ok, c.Name, c.Province)
+	}
+	_, ok := t.ComuneByBelfiore("B860", codes.NewDate(1935, 1, 1)) // Casagiove, merged 1928–1946
+	fmt.Println(ok)
+	// Output:
+	// 1920-01-01 true GIRGENTI AG
+	// 2020-01-01 true AGRIGENTO AG
+	// false
+}
+
+func ExampleTables_FindComuni() {
+	t := codes.Default()
+	for _, c := range t.FindComuni("paterno'", codes.Query{On: codes.NewDate(2024, 1, 1)}) {
+		fmt.Println(c.Belfiore, c.Name, c.Province)
+	}
+	// Output:
+	// G371 PATERNÒ CT
+	// M269 PATERNO PZ
+}
+
+func ExampleTables_ComuneHistory() {
+	for _, c := range codes.Default().ComuneHistory("F991") {
+		fmt.Println(c.From, c.To, c.Province, c.Istat)
+	}
+	// Output:
+	// 1958-01-26 1965-01-07 CA 092077
+	// 1965-01-08 1974-08-19 CA 092077
+	// 1974-08-20 2005-12-31 CA 092043
+	// 2006-01-01 2016-04-27 CI 107013
+	// 2016-04-28 9999-12-31 SU 111049
+}
+
+func ExampleTables_StateByBelfiore() {
+	t := codes.Default()
+	yu, _ := t.StateByBelfiore("Z118")
+	hr, _ := t.StateByIstat("250", 0)
+	fmt.Println(yu.Name, yu.Dissolved, yu.HasSuccessor(hr.Istat), hr.Name)
+
+	_, err := t.StateByBelfiore("Z998")
+	fmt.Println(errors.Is(err, codes.ErrUnknownState))
+	// Output:
+	// Jugoslavia true true CROAZIA
+	// true
+}
+
+func ExampleTables_Province() {
+	p, _ := codes.Default().Province("SU")
+	fmt.Println(p.Name, p.HasQuestura, p.Questura)
+	// Output: Sud Sardegna false CA
+}
+
+func ExampleTables_Kit() {
+	k, _ := codes.Default().Kit(8)
+	fmt.Println(k.Description, k.ValidOn(codes.NewDate(2007, 4, 10)), k.ValidOn(codes.NewDate(2007, 4, 11)))
+	// Output: Carta di soggiorno cittadini U.E. true false
+}
+
+func ExampleTables_Decode() {
+	e, _ := codes.Default().Decode(codes.StatoCivile, "2")
+	fmt.Println(e.Description)
+	// Output: Coniugato/a
+}
+
+func ExampleNormalizeName() {
+	fmt.Println(codes.NormalizeName("Paternò"), codes.NormalizeName("PATERNO'"), codes.NormalizeName("Sant'Agata"))
+	// Output: PATERNO PATERNO SANT AGATA
+}
+
+func ExampleLoad() {
+	// A newer kit table replaces the embedded one; everything else is kept.
+	kit := "CODICE,DESCRIZIONE,TITOLO,OPERAZIONE,VALIDO_AL,NOTE\n" +
+		"9,Permesso UE per soggiornanti di lungo periodo,CARTA,RILASCIO_RINNOVO,,\n"
+	t, err := codes.Load(codes.Sources{Kit: strings.NewReader(kit)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	k, _ := t.Kit(9)
+	_, ok := t.Kit(16)
+	c, _ := t.ComuneByBelfiore("L885", 0)
+	fmt.Println(k.Description, ok, c.Name)
+	// Output: Permesso UE per soggiornanti di lungo periodo false VIGNOLA
+}
