@@ -9,7 +9,7 @@ func (c *checker) domicilio(p *Pratica) {
 	d := &p.Domicilio
 	if d.Comune != "" {
 		if com, ok := c.t.ComuneByBelfiore(d.Comune, c.on); ok {
-			if d.Provincia != "" && d.Provincia != com.Province {
+			if _, known := c.t.Province(d.Provincia); known && d.Provincia != com.Province {
 				c.add("Domicilio.Provincia", CodeProvinceMismatch, "value", d.Provincia,
 					"comune", com.Name, "expected", com.Province)
 			}

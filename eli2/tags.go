@@ -322,13 +322,14 @@ func isPhone(s string) bool {
 	return digits >= 5 && digits <= 15 && s[len(s)-1] != ' '
 }
 
-// isSpecie reports whether s is the description of an ANPR specie_toponimo.
+// isSpecie reports whether s is the description of an ANPR specie_toponimo,
+// upper case as ANPR writes it.
 func isSpecie(t *codes.Tables, s string) bool {
 	if s == "" {
 		return false
 	}
 	for _, e := range t.Entries(codes.SpecieToponimo) {
-		if strings.EqualFold(e.Description, s) {
+		if e.Description == s {
 			return true
 		}
 	}

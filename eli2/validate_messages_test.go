@@ -1,0 +1,122 @@
+package eli2
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// codeConstants reads the Code… constants declared in messages.go.
+func codeConstants(t *testing.T) map[string]string {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), "messages.go", nil, 0)
+	require.NoError(t, err)
+	out := map[string]string{}
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.CONST {
+			continue
+		}
+		for _, s := range g.Specs {
+			vs := s.(*ast.ValueSpec)
+			for i, n := range vs.Names {
+				if strings.HasPrefix(n.Name, "Code") {
+					v, err := strconv.Unquote(vs.Values[i].(*ast.BasicLit).Value)
+					require.NoError(t, err)
+					out[n.Name] = v
+				}
+			}
+		}
+	}
+	return out
+}
+
+func TestEveryCodeHasBothLanguages(t *testing.T) {
+	consts := codeConstants(t)
+	require.Greater(t, len(consts), 40)
+	snake := regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
+	seen := map[string]string{}
+	for name, code := range consts {
+		assert.Regexp(t, snake, code, name)
+		assert.NotContains(t, seen, code, "%s duplicates %s", name, seen[code])
+		seen[code] = name
+		for _, lang := range Languages {
+			assert.NotEmpty(t, catalogs[lang][code], "%s has no %s message", code, lang)
+		}
+	}
+	assert.Len(t, ProblemCodes(), len(consts), "catalogue holds only problem codes")
+	assert.Len(t, messagesEN, len(messagesIT))
+	for k := range phrasesIT {
+		assert.NotEmpty(t, phrasesEN[k], "phrase %s has no English", k)
+	}
+	assert.Len(t, phrasesEN, len(phrasesIT))
+}
+
+func TestMessagePlaceholdersMatch(t *testing.T) {
+	ph := regexp.MustCompile(`\{[a-z]+\}`)
+	for code, it := range messagesIT {
+		assert.ElementsMatch(t, ph.FindAllString(it, -1), ph.FindAllString(messagesEN[code], -1), code)
+	}
+}
+
+func TestMessage(t *testing.T) {
+	assert.Equal(t, "CAP 5012 non valido: servono 5 cifre", Message("it", CodeCAPFormat, "value", "5012"))
+	assert.Equal(t, "CAP 5012 is not valid: 5 digits required", Message("en", CodeCAPFormat, "value", "5012"))
+	assert.Equal(t, Message("it", CodeRequired), Message("fr", CodeRequired), "unknown language falls back to Italian")
+	assert.Equal(t, "no_such_code", Message("it", "no_such_code"))
+	assert.Equal(t, "CAP {value} non valido: servono 5 cifre", Message("it", CodeCAPFormat), "missing parameter left visible")
+	assert.Equal(t, SeverityWarning, SeverityOf(CodeCFMismatch))
+	assert.Equal(t, SeverityError, SeverityOf(CodeCFChecksum))
+}
+
+func TestEnglishMessages(t *testing.T) {
+	p := typicalPratica()
+	p.Domicilio.CAP = "501"
+	got := Validate(p, ValidateOptions{On: testOn, Lang: "en"})
+	require.Len(t, got, 1)
+	assert.Equal(t, "CAP 501 is not valid: 5 digits required", got[0].Message)
+}
+
+func TestMasking(t *testing.T) {
+	assert.Equal(t, "RSSMRA*********Z", MaskCodiceFiscale("RSSMRA85T10A562Z"))
+	assert.Equal(t, "1*********3", MaskCodiceFiscale("12345678903"))
+	assert.Equal(t, "**", MaskCodiceFiscale("AB"))
+	assert.Equal(t, "M. R.", MaskName("MARIO ROSSI"))
+	assert.Equal(t, "D. A. H.", MaskName("D'ANGELO-HOXHA"))
+	assert.Equal(t, "", MaskName(""))
+}
+
+func TestValidateNil(t *testing.T) {
+	got := Validate(nil, ValidateOptions{})
+	require.Len(t, got, 1)
+	assert.Equal(t, CodeRequired, got[0].Code)
+}
+
+func TestProblemsOrderedByField(t *testing.T) {
+	p := typicalPratica()
+	p.Istanza.FogliTotali = 0
+	p.ID = ""
+	p.Richiedente.StatoCivile = ""
+	p.TitoloPosseduto = nil
+	got := Validate(p, ValidateOptions{On: testOn})
+	var paths []string
+	for _, pr := range got {
+		paths = append(paths, pr.Path)
+	}
+	assert.Equal(t, []string{"ID", "TitoloPosseduto", "Richiedente.StatoCivile", "Istanza.FogliTotali"}, paths)
+}
+
+func TestValidateDefaults(t *testing.T) {
+	o := ValidateOptions{Lang: "de"}.withDefaults()
+	assert.NotNil(t, o.Tables)
+	assert.False(t, o.On.IsZero())
+	assert.Equal(t, "it", o.Lang)
+	assert.Equal(t, DefaultChildMaxAge, o.ChildMaxAge)
+}
