@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -23,6 +24,7 @@ type pageView struct {
 type appView struct {
 	Anchor      string
 	Heading     string
+	IDProblems  []problemView // problems of the application's id
 	Errors      int
 	Warnings    int
 	Summary     string
@@ -130,19 +132,52 @@ func (b *builder) addSecret(cf string) {
 func (b *builder) t(x text) string { return x.in(b.lang) }
 
 // take removes and returns the problems whose path is one of paths.
-func (b *builder) take(paths ...string) []problemView {
-	var out []problemView
+func (b *builder) take(paths ...string) []problemView { return b.takeIf(false, paths...) }
+
+// takeField is take for a field: it also takes the problems naming one
+// element of the field (Istanza.Moduli[1] belongs to Istanza.Moduli).
+func (b *builder) takeField(paths ...string) []problemView { return b.takeIf(true, paths...) }
+
+func (b *builder) takeIf(elements bool, paths ...string) []problemView {
+	var idx []int
 	for _, p := range paths {
-		idx, ok := b.byPath[p]
-		if !ok {
+		if is, ok := b.byPath[p]; ok {
+			idx = append(idx, is...)
+			delete(b.byPath, p)
+		}
+		if !elements {
 			continue
 		}
-		delete(b.byPath, p)
-		for _, i := range idx {
-			out = append(out, b.problem(b.probs[i]))
+		for k, is := range b.byPath {
+			if isElement(k, p) {
+				idx = append(idx, is...)
+				delete(b.byPath, k)
+			}
 		}
 	}
+	sort.Ints(idx)
+	out := make([]problemView, 0, len(idx))
+	for _, i := range idx {
+		out = append(out, b.problem(b.probs[i]))
+	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
+}
+
+// isElement reports whether path is field followed by one index: field[n].
+func isElement(path, field string) bool {
+	rest, ok := strings.CutPrefix(path, field+"[")
+	if !ok || len(rest) < 2 || rest[len(rest)-1] != ']' {
+		return false
+	}
+	for _, c := range rest[:len(rest)-1] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // rest returns the problems no field took, in their original order.
@@ -185,7 +220,7 @@ func (b *builder) field(label text, path, value, name string, extra ...string) f
 	if strings.TrimSpace(value) == "" {
 		f.Value, f.Empty = b.t(lEmpty), true
 	}
-	f.Problems = b.take(append([]string{path}, extra...)...)
+	f.Problems = b.takeField(append([]string{path}, extra...)...)
 	f.Class = classOf(f.Problems)
 	return f
 }

@@ -16,7 +16,11 @@ import (
 // applications with the problems found in each.
 type Document struct {
 	Header *eli2.Intestazione // nil when the applications do not come from a file
-	Items  []Item
+	// Problems are those of the file itself (eli2.FileProblems.File): each
+	// is shown beside the header field its Path names (Intestazione.…), the
+	// others in the header box.
+	Problems eli2.Problems
+	Items    []Item
 }
 
 // Item is one application and its problems. Problems are usually the result

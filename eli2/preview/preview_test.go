@@ -3,12 +3,14 @@ package preview
 import (
 	"bytes"
 	"flag"
+	"html/template"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/retecomuni/eli2sdk/codes"
 	"github.com/retecomuni/eli2sdk/eli2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -234,4 +236,64 @@ func BenchmarkRender(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func TestElementIDAndFileProblems(t *testing.T) {
+	p := validPratica()
+	e := eli2.SeverityError
+	probs := eli2.Problems{
+		{Path: "Istanza.Moduli[1]", Code: "oneof", Severity: e, Message: "Modulo 3 inesistente"},
+		{Path: "ID", Code: "duplicate_id", Severity: e, Message: "Identificativo ripetuto"},
+		{Path: "Istanza.Moduli[x]", Code: "odd", Severity: e, Message: "Indice strano"},
+	}
+	fileProbs := eli2.Problems{
+		{Path: "Intestazione.ComuneIstat", Code: "istat_mismatch", Severity: e, Message: "Codice ISTAT diverso"},
+		{Path: "Intestazione.NumeroPratiche", Code: "count_mismatch", Severity: e, Message: "Numero pratiche errato"},
+		{Path: "Intestazione.Altro", Code: "other", Severity: eli2.SeverityWarning, Message: "Altro del file"},
+	}
+	page := render(t, Document{Header: sampleHeader(), Problems: fileProbs, Items: []Item{{Pratica: p, Problems: probs}}}, Options{})
+	assert.Contains(t, fieldHTML(t, page, "Istanza.Moduli"), "Modulo 3 inesistente")
+	assert.Regexp(t, `<div><h2>Pratica P-2026-0001</h2><ul class="problems"><li class="problem error"><span class="sev">Errore</span> <span class="msg">Identificativo ripetuto`, page)
+	top := page[strings.Index(page, `<section class="unmatched">`):]
+	top = top[:strings.Index(top, `</section>`)]
+	assert.Contains(t, top, "Indice strano")
+	assert.Contains(t, fieldHTML(t, page, "Intestazione.ComuneBelfiore"), "Codice ISTAT diverso")
+	assert.Contains(t, fieldHTML(t, page, "Intestazione.NumeroPratiche"), "Numero pratiche errato")
+	head := page[strings.Index(page, "Intestazione del file"):strings.Index(page, `<article`)]
+	assert.Contains(t, head, "Altro del file")
+
+	// File problems without a header still appear.
+	page = render(t, Document{Problems: fileProbs[:1]}, Options{})
+	assert.Contains(t, page, "Codice ISTAT diverso")
+}
+
+// TestRealValidator renders the problems eli2.Validate finds in the invalid
+// sample: each one must be shown once, and only problems about the whole
+// application may end up in the top list.
+func TestRealValidator(t *testing.T) {
+	p := invalidPratica()
+	probs := eli2.Validate(p, eli2.ValidateOptions{On: codes.NewDate(2026, 11, 20)})
+	require.NotEmpty(t, probs)
+	require.True(t, probs.HasErrors())
+	page := render(t, Document{Items: []Item{{Pratica: p, Problems: probs}}}, Options{})
+	var top string
+	if i := strings.Index(page, `<section class="unmatched">`); i >= 0 {
+		top = page[i:]
+		top = top[:strings.Index(top, `</section>`)]
+	}
+	for _, pr := range probs {
+		msg := template.HTMLEscapeString(pr.Message)
+		assert.Contains(t, page, msg, "problem %s at %s shown", pr.Code, pr.Path)
+		if pr.Path != "" {
+			assert.NotContains(t, top, `<code class="path">`+template.HTMLEscapeString(pr.Path)+`</code>`,
+				"problem %s at %s has no field in the preview", pr.Code, pr.Path)
+		}
+	}
+}
+
+// TestValidSampleIsValid keeps the valid sample honest against the real
+// validator, so that its golden page shows a clean application.
+func TestValidSampleIsValid(t *testing.T) {
+	probs := eli2.Validate(validPratica(), eli2.ValidateOptions{On: codes.NewDate(2026, 11, 20)})
+	assert.Empty(t, probs)
 }

@@ -39,7 +39,7 @@ func validPratica() *eli2.Pratica {
 			QuesturaRilascio: "FI",
 		},
 		Richiedente: eli2.Richiedente{
-			CodiceFiscale: "DLAMRA85M41Z100K",
+			CodiceFiscale: "DLLMLN85M41Z100T",
 			Cognome:       "DALLA",
 			Nome:          "MARIA ELENA",
 			Sesso:         eli2.Femmina,

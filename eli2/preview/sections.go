@@ -16,11 +16,11 @@ func buildPage(doc Document, opts Options, names namer) pageView {
 		v.Title = lTitle.in(l)
 	}
 	var on codes.Date
-	if h := doc.Header; h != nil {
-		if !h.DataCreazione.IsZero() {
-			on = codes.DateOf(h.DataCreazione)
-		}
-		v.Header = headerView(h, l, names, on)
+	if h := doc.Header; h != nil && !h.DataCreazione.IsZero() {
+		on = codes.DateOf(h.DataCreazione)
+	}
+	if doc.Header != nil || len(doc.Problems) > 0 {
+		v.Header = headerView(doc, opts, names, on)
 	}
 	for i, it := range doc.Items {
 		v.Apps = append(v.Apps, appOf(i, it, opts, names, on))
@@ -28,24 +28,28 @@ func buildPage(doc Document, opts Options, names namer) pageView {
 	return v
 }
 
-// headerView shows the file header (Intestazione).
-func headerView(h *eli2.Intestazione, l Lang, names namer, on codes.Date) *sectionView {
-	b := &builder{lang: l, names: names}
-	s := sectionView{Title: lFileHeader.in(l)}
-	comune := strings.TrimSpace(h.ComuneBelfiore + " " + h.ComuneIstat)
-	name, _ := names.comune(h.ComuneBelfiore, on)
-	created := ""
-	if !h.DataCreazione.IsZero() {
-		created = h.DataCreazione.Format("2006-01-02 15:04 -07:00")
+// headerView shows the file header (Intestazione) and the file's problems.
+func headerView(doc Document, opts Options, names namer, on codes.Date) *sectionView {
+	b := newBuilder(Item{Pratica: &eli2.Pratica{}, Problems: doc.Problems}, opts, names, on)
+	s := sectionView{Title: b.t(lFileHeader)}
+	if h := doc.Header; h != nil {
+		comune := strings.TrimSpace(h.ComuneBelfiore + " " + h.ComuneIstat)
+		name, _ := names.comune(h.ComuneBelfiore, on)
+		created := ""
+		if !h.DataCreazione.IsZero() {
+			created = h.DataCreazione.Format("2006-01-02 15:04 -07:00")
+		}
+		s.Fields = []fieldView{
+			b.field(lComune, "Intestazione.ComuneBelfiore", comune, name, "Intestazione.ComuneIstat"),
+			b.field(lSportello, "Intestazione.Sportello", h.Sportello, ""),
+			b.field(lOperatore, "Intestazione.Operatore", h.Operatore, ""),
+			b.field(lCreazione, "Intestazione.DataCreazione", created, ""),
+			b.field(lSoftware, "Intestazione.Software", strings.TrimSpace(h.Software+" "+h.VersioneSoftware), "",
+				"Intestazione.VersioneSoftware"),
+			b.field(lNumPratiche, "Intestazione.NumeroPratiche", strconv.Itoa(h.NumeroPratiche), ""),
+		}
 	}
-	s.Fields = []fieldView{
-		b.field(lComune, "", comune, name),
-		b.field(lSportello, "", h.Sportello, ""),
-		b.field(lOperatore, "", h.Operatore, ""),
-		b.field(lCreazione, "", created, ""),
-		b.field(lSoftware, "", strings.TrimSpace(h.Software+" "+h.VersioneSoftware), ""),
-		b.field(lNumPratiche, "", strconv.Itoa(h.NumeroPratiche), ""),
-	}
+	s.Problems = b.rest()
 	return &s
 }
 
@@ -65,6 +69,7 @@ func appOf(i int, it Item, opts Options, names namer, on codes.Date) appView {
 		id = b.t(lNoID)
 	}
 	a.Heading = b.t(lPratica) + " " + id
+	a.IDProblems = b.take("ID")
 	for _, pr := range it.Problems {
 		if pr.Severity == eli2.SeverityWarning {
 			a.Warnings++
