@@ -18,17 +18,14 @@ type Decoded struct {
 	PlaceNotValidOnDate bool
 }
 
-// Option changes how Decode works.
-type Option func(*options)
-
-type options struct {
+// Option changes how Decode works. Options are plain values (not closures)
+// so that Decode does not allocate.
+type Option struct {
 	ref codes.Date
 }
 
 // WithReference sets the reference date of the century rule (default: today).
-func WithReference(d codes.Date) Option {
-	return func(o *options) { o.ref = d }
-}
+func WithReference(d codes.Date) Option { return Option{ref: d} }
 
 // Decode returns the sex, birth date and birthplace held by the personal code
 // c, resolving the birthplace through t (codes.Default() when t is nil).
@@ -49,9 +46,11 @@ func WithReference(d codes.Date) Option {
 // codes.ErrUnknownState for a Z code, codes.ErrUnknownComune otherwise).
 // Decode does not allocate when it succeeds.
 func Decode(c Code, t *codes.Tables, opts ...Option) (Decoded, error) {
-	var o options
-	for _, f := range opts {
-		f(&o)
+	var ref codes.Date
+	for _, o := range opts {
+		if o.ref != 0 {
+			ref = o.ref
+		}
 	}
 	switch c.Len() {
 	case 0:
@@ -62,7 +61,6 @@ func Decode(c Code, t *codes.Tables, opts ...Option) (Decoded, error) {
 	if t == nil {
 		t = codes.Default()
 	}
-	ref := o.ref
 	if ref == 0 {
 		ref = codes.Today()
 	}
@@ -87,13 +85,18 @@ func Decode(c Code, t *codes.Tables, opts ...Option) (Decoded, error) {
 	if n == 0 {
 		return Decoded{}, &Error{Pos: 10, Err: ErrDay}
 	}
-	code := c.PlacePart()
-	if code[0] == 'Z' {
-		st, err := t.StateByBelfiore(code)
-		if err != nil {
+	ix := indexOf(t)
+	s := int(c.b[11]-'A')*1000 + c.digitAt(12)*100 + c.digitAt(13)*10 + c.digitAt(14)
+	if c.b[11] == 'Z' {
+		st, ok := ix.state(s)
+		if !ok {
+			_, err := t.StateByBelfiore(c.PlacePart()) // the codes error, for the cause
+			if err == nil {
+				err = codes.ErrUnknownState
+			}
 			return Decoded{}, &Error{Pos: 12, Err: ErrUnknownPlace, Cause: err}
 		}
-		d.Place = Place{Kind: PlaceState, State: st}
+		d.Place.Kind, d.Place.State = PlaceState, *st
 		d.Birth, d.PlaceNotValidOnDate = cands[0], true
 		for _, dt := range cands[:n] {
 			if st.ValidOn(dt) {
@@ -104,15 +107,15 @@ func Decode(c Code, t *codes.Tables, opts ...Option) (Decoded, error) {
 		return d, nil
 	}
 	for _, dt := range cands[:n] {
-		if cm, ok := t.ComuneByBelfiore(code, dt); ok {
-			d.Birth, d.Place = dt, Place{Kind: PlaceComune, Comune: cm}
+		if cm, ok := ix.comune(s, dt); ok {
+			d.Birth, d.Place.Kind, d.Place.Comune = dt, PlaceComune, *cm
 			return d, nil
 		}
 	}
-	cm, ok := t.ComuneByBelfiore(code, 0)
+	cm, ok := ix.comune(s, 0)
 	if !ok {
 		return Decoded{}, &Error{Pos: 12, Err: ErrUnknownPlace, Cause: codes.ErrUnknownComune}
 	}
-	d.Birth, d.Place, d.PlaceNotValidOnDate = cands[0], Place{Kind: PlaceComune, Comune: cm}, true
+	d.Birth, d.Place.Kind, d.Place.Comune, d.PlaceNotValidOnDate = cands[0], PlaceComune, *cm, true
 	return d, nil
 }

@@ -54,14 +54,14 @@ func (p Place) Istat() string {
 	return p.Comune.Istat
 }
 
-// Name returns the name: the comune's official name, or the state's Italian
-// name.
+// Name returns the name: the comune's official name, or the state's ANPR
+// name (its Italian name for the dissolved states ANPR does not list).
 func (p Place) Name() string {
 	if p.Kind == PlaceState {
-		if p.State.NameIT != "" {
-			return p.State.NameIT
+		if p.State.Name != "" {
+			return p.State.Name
 		}
-		return p.State.Name
+		return p.State.NameIT
 	}
 	return p.Comune.Name
 }
