@@ -52,7 +52,6 @@ var structRules = []struct {
 	{TitoloPosseduto{}, map[string]string{
 		"Tipo":             "required,anpr=tipo_soggiorno",
 		"Numero":           "required",
-		"DataScadenza":     "required",
 		"QuesturaRilascio": "omitempty,questura",
 	}},
 	{Richiedente{}, map[string]string{
@@ -62,7 +61,7 @@ var structRules = []struct {
 		"Sesso":         "required,oneof=M F",
 		"DataNascita":   "required",
 		"Cittadinanza":  "required,istat_stato",
-		"StatoCivile":   "required,anpr=stato_civile",
+		"StatoCivile":   "omitempty,anpr=stato_civile",
 	}},
 	{LuogoNascita{}, map[string]string{
 		"Comune":      "omitempty,belfiore",

@@ -103,7 +103,7 @@ func TestProblemsOrderedByField(t *testing.T) {
 	p := typicalPratica()
 	p.Istanza.FogliTotali = 0
 	p.ID = ""
-	p.Richiedente.StatoCivile = ""
+	p.Richiedente.StatoCivile = "77"
 	p.TitoloPosseduto = nil
 	got := Validate(p, ValidateOptions{On: testOn})
 	var paths []string

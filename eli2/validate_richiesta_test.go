@@ -95,6 +95,10 @@ func TestValidateRichiesta(t *testing.T) {
 			rilascio(p)
 			p.Visto = &Visto{DataRilascio: codes.NewDate(2027, 1, 1)}
 		}, want: []string{"Visto.Tipo required", "Visto.Numero required", "Visto.DataRilascio date_in_future"}},
+		{name: "carta without expiry", mutate: func(p *Pratica) {
+			p.Richiesta = Richiesta{TipoRichiesta: Aggiornamento, TipoTitolo: Carta, Tipologia: 3}
+			p.TitoloPosseduto.Tipo, p.TitoloPosseduto.DataScadenza = "2", 0
+		}},
 		{name: "renewal needs titolo posseduto", mutate: func(p *Pratica) { p.TitoloPosseduto = nil },
 			want: []string{"TitoloPosseduto titolo_posseduto_required"}},
 		{name: "titolo posseduto checks", mutate: func(p *Pratica) {
