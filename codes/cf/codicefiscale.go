@@ -92,14 +92,14 @@ func trimSpace(s string) string {
 const monthLetters = "ABCDEHLMPRST"
 
 // monthOf returns the month (1–12) of a month letter, or 0.
-func monthOf(ch byte) int {
+func monthOf(ch byte) int { return int(monthValue[ch]) }
+
+var monthValue = func() (t [256]int8) {
 	for i := 0; i < len(monthLetters); i++ {
-		if monthLetters[i] == ch {
-			return i + 1
-		}
+		t[monthLetters[i]] = int8(i + 1)
 	}
-	return 0
-}
+	return t
+}()
 
 func isLetter(ch byte) bool { return ch >= 'A' && ch <= 'Z' }
 func isDigit(ch byte) bool  { return ch >= '0' && ch <= '9' }
@@ -111,7 +111,7 @@ func (c *Code) checkPersonal() error {
 		ch := b[i]
 		switch i {
 		case 6, 7, 9, 10, 12, 13, 14: // digits, or omocodic letters
-			if !isDigit(ch) && omoDigit(ch) < 0 {
+			if omoValue[ch] < 0 {
 				return &Error{Pos: i + 1, Err: ErrCharacter}
 			}
 		default:
@@ -144,13 +144,7 @@ func (c *Code) checkPersonal() error {
 var daysIn = [12]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
 // digitAt returns the value of the digit (or omocodic letter) at index i.
-func (c *Code) digitAt(i int) int {
-	ch := c.b[i]
-	if isDigit(ch) {
-		return int(ch - '0')
-	}
-	return omoDigit(ch)
-}
+func (c *Code) digitAt(i int) int { return int(omoValue[c.b[i]]) }
 
 func (c *Code) yy() int     { return c.digitAt(6)*10 + c.digitAt(7) }
 func (c *Code) rawDay() int { return c.digitAt(9)*10 + c.digitAt(10) }

@@ -13,14 +13,25 @@ const omoLetters = "LMNPQRSTUV"
 // the tax agency substitutes them.
 var omoPositions = [7]int{14, 13, 12, 10, 9, 7, 6}
 
+// omoValue maps each byte to the digit it stands for in a numeric position
+// (the digit itself, or the omocodic letter's digit), or -1.
+var omoValue = func() (t [256]int8) {
+	for i := range t {
+		t[i] = -1
+	}
+	for i := 0; i < 10; i++ {
+		t['0'+i] = int8(i)
+		t[omoLetters[i]] = int8(i)
+	}
+	return t
+}()
+
 // omoDigit returns the digit an omocodic letter stands for, or -1.
 func omoDigit(ch byte) int {
-	for i := 0; i < len(omoLetters); i++ {
-		if omoLetters[i] == ch {
-			return i
-		}
+	if isDigit(ch) {
+		return -1
 	}
-	return -1
+	return int(omoValue[ch])
 }
 
 // IsOmocodic reports whether at least one digit of c has been replaced by a
