@@ -1,6 +1,8 @@
 package eli2
 
 import (
+	"errors"
+	"io"
 	"strconv"
 
 	"github.com/retecomuni/eli2sdk/codes"
@@ -149,4 +151,53 @@ func ValidateFile(f *ImportFile, opts ValidateOptions) FileProblems {
 	}
 	fp.File = append(fp.File, v.Finish()...)
 	return fp
+}
+
+// ValidateStream reads an import file from r with a Decoder and validates it
+// one application at a time, in constant memory. fn, when not nil, gets
+// every application in file order with its problems (possibly none).
+// ValidateStream returns the file-level problems (header, count) and the
+// number of applications read.
+//
+// err is the Decoder's *ParseError when the file cannot be read as a format
+// v1 import file. Two conditions the Decoder reports as errors are content
+// problems and are returned as problems instead: a header count that
+// differs from the applications read (count_mismatch, err nil), and a
+// repeated id (duplicate_id, given to fn for that application; since the
+// Decoder stops there, err is also returned and wraps ErrDuplicateID).
+func ValidateStream(r io.Reader, opts ValidateOptions, fn func(PraticaProblems)) (file Problems, n int, err error) {
+	dec := NewDecoder(r)
+	h, err := dec.Header()
+	if err != nil {
+		return nil, 0, err
+	}
+	v := NewFileValidator(h, opts)
+	file = v.Header()
+	for {
+		p, err := dec.Next()
+		switch {
+		case err == io.EOF:
+			return append(file, v.Finish()...), v.Count(), nil
+		case errors.Is(err, ErrCountMismatch):
+			return append(file, v.Finish()...), v.Count(), nil
+		case errors.Is(err, ErrDuplicateID):
+			var pe *ParseError
+			id := ""
+			if errors.As(err, &pe) {
+				id = pe.Pratica
+			}
+			c := newChecker(v.c.opts)
+			c.add("ID", CodeDuplicateID, "value", id)
+			if fn != nil {
+				fn(PraticaProblems{Index: v.Count(), ID: id, Problems: c.probs})
+			}
+			return file, v.Count() + 1, err
+		case err != nil:
+			return file, v.Count(), err
+		}
+		ps := v.Pratica(p)
+		if fn != nil {
+			fn(PraticaProblems{Index: v.Count() - 1, ID: p.ID, Problems: ps})
+		}
+	}
 }
