@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/retecomuni/eli2sdk/codes"
+	"github.com/retecomuni/eli2sdk/eli2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// previewSample writes an import file with two invented applications: a
+// valid one and one with a bad CAP and e-mail. It returns its path.
+func previewSample(t *testing.T) string {
+	t.Helper()
+	good := eli2.Pratica{
+		ID: "P1", Questura: "FI",
+		Richiesta: eli2.Richiesta{TipoRichiesta: eli2.Rinnovo, TipoTitolo: eli2.Permesso, Tipologia: 16},
+		TitoloPosseduto: &eli2.TitoloPosseduto{Tipo: "1", Numero: "I12345678", Motivo: "LAVORO",
+			DataRilascio: codes.NewDate(2024, 12, 10), DataScadenza: codes.NewDate(2026, 12, 9), QuesturaRilascio: "FI"},
+		Richiedente: eli2.Richiedente{CodiceFiscale: "DLLMLN85M41Z100T", Cognome: "DALLA", Nome: "MARIA ELENA",
+			Sesso: eli2.Femmina, DataNascita: eli2.PartialDate{Year: 1985, Month: 8, Day: 1},
+			LuogoNascita: eli2.LuogoNascita{StatoEstero: "201"}, Cittadinanza: "201", StatoCivile: "1"},
+		Domicilio: eli2.Domicilio{Comune: "D612", Provincia: "FI",
+			Toponimo: eli2.Toponimo{Specie: "VIA", Denominazione: "DEI MILLE"}, NumeroCivico: "12", CAP: "50131"},
+		Documento: &eli2.Documento{Tipo: eli2.Passaporto, Numero: "BA1234567",
+			DataRilascio: codes.NewDate(2022, 3, 15), DataScadenza: codes.NewDate(2032, 3, 14), StatoRilascio: "201"},
+		Istanza: eli2.Istanza{Moduli: []int{1}, FogliTotali: 1},
+	}
+	bad := good
+	bad.ID = "P2"
+	bad.Richiedente.Nome = "MARIA <SCRIPT>"
+	bad.Domicilio.CAP = "5013"
+	bad.Recapiti = &eli2.Recapiti{Email: "maria@@example"}
+	f := &eli2.ImportFile{
+		Intestazione: eli2.Intestazione{ComuneBelfiore: "D612", ComuneIstat: "048017", Sportello: "URP",
+			Operatore: "OP1", DataCreazione: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC),
+			Software: "test", VersioneSoftware: "1"},
+		Pratiche: []eli2.Pratica{good, bad},
+	}
+	var buf bytes.Buffer
+	require.NoError(t, eli2.EncodeFile(&buf, f))
+	path := filepath.Join(t.TempDir(), "pratiche.xml")
+	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o600))
+	return path
+}
+
+func TestPreviewCommand(t *testing.T) {
+	in := previewSample(t)
+	out := filepath.Join(t.TempDir(), "anteprima.html")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"preview", in, "--out", out, "--mask-cf"}, &stdout, &stderr)
+	require.Equal(t, 0, code, stderr.String())
+	assert.Contains(t, stdout.String(), "2 pratiche")
+	page, err := os.ReadFile(out)
+	require.NoError(t, err)
+	html := string(page)
+	assert.Contains(t, html, "Pratica P1")
+	assert.Contains(t, html, "Pratica P2")
+	assert.Contains(t, html, "DLLMLN*******00T")
+	assert.NotContains(t, html, "DLLMLN85M41Z100T")
+	assert.NotContains(t, html, "<SCRIPT>")
+	assert.Contains(t, html, `data-path="Domicilio.CAP"`)
+	assert.Regexp(t, `(?s)<div class="field has-error" data-path="Domicilio.CAP">.*?5013.*?</div>`, html)
+	if runtime.GOOS != "windows" {
+		fi, err := os.Stat(out)
+		require.NoError(t, err)
+		assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
+	}
+}
+
+func TestPreviewCommandOnePratica(t *testing.T) {
+	in := previewSample(t)
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"preview", "--pratica", "P2", "--lang", "en", "--out", "-", in}, &stdout, &stderr)
+	require.Equal(t, 0, code, stderr.String())
+	html := stdout.String()
+	assert.Contains(t, html, `<html lang="en">`)
+	assert.Contains(t, html, "Application P2")
+	assert.NotContains(t, html, "Application P1")
+}
+
+func TestPreviewCommandFailures(t *testing.T) {
+	in := previewSample(t)
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "rotto.xml")
+	data, err := os.ReadFile(in)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(broken, data[:len(data)/2], 0o600))
+
+	tests := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"no input", []string{"--out", "x.html"}, 2, "indicare il file"},
+		{"no out", []string{in}, 2, "--out"},
+		{"two files", []string{in, in, "--out", "x.html"}, 2, "un solo file"},
+		{"bad lang", []string{in, "--out", "x.html", "--lang", "fr"}, 2, "non supportata"},
+		{"db without person", []string{"--db", "sqlite:x.db", "--out", "x.html"}, 2, "--person"},
+		{"unknown flag", []string{in, "--bogus"}, 2, "bogus"},
+		{"missing file", []string{filepath.Join(dir, "manca.xml"), "--out", "x.html"}, 1, "manca.xml"},
+		{"truncated file", []string{broken, "--out", "x.html"}, 1, ""},
+		{"unknown pratica", []string{in, "--pratica", "P9", "--out", "x.html"}, 1, "P9"},
+		{"db not yet", []string{"--db", "sqlite:x.db", "--person", "1", "--out", "x.html"}, 1, "non ancora disponibile"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(dir, "x.html")
+			require.NoError(t, os.WriteFile(out, []byte("precedente"), 0o600))
+			args := append([]string{"preview"}, tt.args...)
+			for i, a := range args {
+				if a == "x.html" {
+					args[i] = out
+				}
+			}
+			var stdout, stderr bytes.Buffer
+			code := run(args, &stdout, &stderr)
+			assert.Equal(t, tt.code, code, stderr.String())
+			assert.Contains(t, stderr.String(), tt.msg)
+			b, err := os.ReadFile(out)
+			require.NoError(t, err)
+			assert.Equal(t, "precedente", string(b), "existing output untouched on failure")
+			ents, err := os.ReadDir(dir)
+			require.NoError(t, err)
+			for _, e := range ents {
+				assert.False(t, strings.Contains(e.Name(), ".tmp-"), "temporary file left: %s", e.Name())
+			}
+		})
+	}
+}
+
+func TestParseInterspersed(t *testing.T) {
+	tests := []struct {
+		args []string
+		pos  []string
+		out  string
+	}{
+		{[]string{"f.xml", "--out", "a"}, []string{"f.xml"}, "a"},
+		{[]string{"--out", "a", "f.xml"}, []string{"f.xml"}, "a"},
+		{[]string{"--out", "a", "--", "-f.xml"}, []string{"-f.xml"}, "a"},
+		{[]string{"x", "--out=b", "y"}, []string{"x", "y"}, "b"},
+	}
+	for _, tt := range tests {
+		var a previewArgs
+		fs := newPreviewFlags(&a, io.Discard)
+		pos, err := parseInterspersed(fs, tt.args)
+		require.NoError(t, err)
+		assert.Equal(t, tt.pos, pos, tt.args)
+		assert.Equal(t, tt.out, a.out)
+	}
+}
