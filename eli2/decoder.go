@@ -48,6 +48,7 @@ type Decoder struct {
 	path    []string
 	tok     *xmlscan.Token
 	eof     bool
+	child   string // name of the last child element started
 }
 
 // NewDecoder returns a Decoder reading from r.
@@ -324,6 +325,7 @@ func (d *Decoder) nextChild(children []child, last *int) (int, error) {
 			}
 		}
 		*last = idx
+		d.child = children[idx].name
 		if children[idx].name != "Pratica" {
 			if err := d.checkNoAttrs(); err != nil {
 				return 0, err
@@ -345,6 +347,8 @@ func (d *Decoder) checkNoAttrs() error {
 // leaf reads the text of a leaf element whose start tag was just read, up to
 // its end tag. The result aliases the scanner's buffer.
 func (d *Decoder) leaf() ([]byte, error) {
+	d.push(d.child)
+	defer d.pop()
 	tok, err := d.scan()
 	if err != nil {
 		return nil, err
@@ -387,6 +391,7 @@ func (d *Decoder) valueErr(name, detail string) error {
 	d.pop()
 	return err
 }
+
 
 func atoiBytes(b []byte) (int, bool) {
 	neg := false
