@@ -86,6 +86,21 @@ func (t *Tables) ComuneHistory(belfiore string) []Comune {
 	return out
 }
 
+// ComuniByIstat returns every row that had ISTAT code code, oldest first, or
+// nil. ISTAT codes are reassigned when provinces change, so the rows may
+// belong to different comuni over time.
+func (t *Tables) ComuniByIstat(code string) []Comune {
+	lo, hi := t.comuneRange(t.comuniByIstat, code, istatOf)
+	if lo == hi {
+		return nil
+	}
+	out := make([]Comune, 0, hi-lo)
+	for _, r := range t.comuniByIstat[lo:hi] {
+		out = append(out, t.comuni[r])
+	}
+	return out
+}
+
 // Comuni returns a copy of every row of the comuni archive, in file order.
 func (t *Tables) Comuni() []Comune { return slices.Clone(t.comuni) }
 
