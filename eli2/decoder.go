@@ -392,7 +392,6 @@ func (d *Decoder) valueErr(name, detail string) error {
 	return err
 }
 
-
 func atoiBytes(b []byte) (int, bool) {
 	neg := false
 	if len(b) > 0 && (b[0] == '-' || b[0] == '+') {
