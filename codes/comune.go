@@ -43,8 +43,10 @@ func (c Comune) Active() bool { return c.To == MaxDate }
 
 // ComuneByBelfiore returns the row of the comune with Belfiore code code
 // (case-insensitive) valid on on; with on == 0 it returns the most recent
-// row. Rows without a Belfiore code are never returned. It does not
-// allocate.
+// row. Rows without a Belfiore code are never returned. Where rows of two
+// comuni with one code overlap (D588, Filago and Marne until 1928; the
+// generator reports such cases), the row with the latest start wins and
+// ComuneHistory shows them all. It does not allocate.
 func (t *Tables) ComuneByBelfiore(code string, on Date) (Comune, bool) {
 	lo, hi := t.comuneRange(t.comuniByBelfiore, code, belfioreOf)
 	return t.pickComune(lo, hi, t.comuniByBelfiore, on)
@@ -146,8 +148,16 @@ func istatOf(c *Comune) string    { return c.Istat }
 // comuneRange returns the bounds in idx of the rows whose key equals code
 // (ASCII case-insensitively).
 func (t *Tables) comuneRange(idx []int32, code string, key func(*Comune) string) (int, int) {
-	lo := searchIdx(len(idx), func(i int) bool { return cmpUpper(key(&t.comuni[idx[i]]), code) >= 0 })
-	hi := lo
+	lo, hi := 0, len(idx)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if cmpUpper(key(&t.comuni[idx[m]]), code) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	hi = lo
 	for hi < len(idx) && cmpUpper(key(&t.comuni[idx[hi]]), code) == 0 {
 		hi++
 	}

@@ -149,7 +149,10 @@ func Load(src Sources) (*Tables, error) {
 	}
 	var kept []Issue
 	for _, i := range def.issues {
-		if keep[i.File] {
+		// Issues spanning rows (Line 0) come from the index build: they are
+		// recomputed for every table that was rebuilt.
+		rebuilt := (i.File == source.ComuniFile && src.Comuni != nil) || (i.File == source.StatesFile && statesGiven)
+		if keep[i.File] && !(i.Line == 0 && rebuilt) {
 			kept = append(kept, i)
 		}
 	}

@@ -122,8 +122,16 @@ func (t *Tables) FindStates(name string, on Date) []State {
 func (t *Tables) States() []State { return slices.Clone(t.states) }
 
 func (t *Tables) stateRange(idx []int32, code string, key func(*State) string) (int, int) {
-	lo := searchIdx(len(idx), func(i int) bool { return cmpUpper(key(&t.states[idx[i]]), code) >= 0 })
-	hi := lo
+	lo, hi := 0, len(idx)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if cmpUpper(key(&t.states[idx[m]]), code) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	hi = lo
 	for hi < len(idx) && cmpUpper(key(&t.states[idx[hi]]), code) == 0 {
 		hi++
 	}
