@@ -3,7 +3,7 @@ package preview
 import (
 	"bytes"
 	"flag"
-	"html/template"
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -275,17 +275,16 @@ func TestRealValidator(t *testing.T) {
 	probs := eli2.Validate(p, eli2.ValidateOptions{On: codes.NewDate(2026, 11, 20)})
 	require.NotEmpty(t, probs)
 	require.True(t, probs.HasErrors())
-	page := render(t, Document{Items: []Item{{Pratica: p, Problems: probs}}}, Options{})
+	page := html.UnescapeString(render(t, Document{Items: []Item{{Pratica: p, Problems: probs}}}, Options{}))
 	var top string
 	if i := strings.Index(page, `<section class="unmatched">`); i >= 0 {
 		top = page[i:]
 		top = top[:strings.Index(top, `</section>`)]
 	}
 	for _, pr := range probs {
-		msg := template.HTMLEscapeString(pr.Message)
-		assert.Contains(t, page, msg, "problem %s at %s shown", pr.Code, pr.Path)
+		assert.True(t, strings.Contains(page, pr.Message), "problem %s at %s shown", pr.Code, pr.Path)
 		if pr.Path != "" {
-			assert.NotContains(t, top, `<code class="path">`+template.HTMLEscapeString(pr.Path)+`</code>`,
+			assert.False(t, strings.Contains(top, `<code class="path">`+pr.Path+`</code>`),
 				"problem %s at %s has no field in the preview", pr.Code, pr.Path)
 		}
 	}
