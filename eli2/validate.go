@@ -1,6 +1,9 @@
 package eli2
 
 import (
+	"math"
+	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -58,31 +61,69 @@ func (c *checker) add(path, code string, args ...string) {
 	})
 }
 
-// problems returns the problems sorted by the position of their top-level
-// field in Pratica, keeping the order of detection within a field.
+// problems returns the problems sorted by the position of their field in
+// the record model (struct field order, slice index), keeping the order of
+// detection for problems of the same field.
 func (c *checker) problems() Problems {
-	sort.SliceStable(c.probs, func(i, j int) bool {
-		return pathRank(c.probs[i].Path) < pathRank(c.probs[j].Path)
-	})
-	return c.probs
+	if len(c.probs) < 2 {
+		return c.probs
+	}
+	keys := make([][]int, len(c.probs))
+	for i := range c.probs {
+		keys[i] = pathKey(c.probs[i].Path)
+	}
+	idx := make([]int, len(c.probs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return slices.Compare(keys[idx[a]], keys[idx[b]]) < 0 })
+	out := make(Problems, len(c.probs))
+	for i, j := range idx {
+		out[i] = c.probs[j]
+	}
+	c.probs = out
+	return out
 }
 
-// praticaFields is the field order of Pratica, used to sort problems.
-var praticaFields = []string{"ID", "Questura", "Richiesta", "TitoloPosseduto", "Richiedente",
-	"Domicilio", "Recapiti", "Documento", "Visto", "Familiari", "GenitoreTutore", "Istanza",
-	"DatiSocioProfessionali"}
+var praticaType = reflect.TypeFor[Pratica]()
 
-func pathRank(path string) int {
-	top := path
-	if i := strings.IndexAny(path, ".["); i >= 0 {
-		top = path[:i]
-	}
-	for i, f := range praticaFields {
-		if f == top {
-			return i
+// pathKey turns a record-model path (Familiari[1].DataNascita) into the
+// field indexes and slice indexes it walks from Pratica, so that paths sort
+// in struct order. Unknown segments sort last.
+func pathKey(path string) []int {
+	var key []int
+	t := praticaType
+	for seg := range strings.SplitSeq(path, ".") {
+		if seg == "" {
+			continue
+		}
+		name, idx := seg, -1
+		if i := strings.IndexByte(seg, '['); i >= 0 && strings.HasSuffix(seg, "]") {
+			name = seg[:i]
+			if n, err := strconv.Atoi(seg[i+1 : len(seg)-1]); err == nil {
+				idx = n
+			}
+		}
+		for t != nil && t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		f, ok := reflect.StructField{}, false
+		if t != nil && t.Kind() == reflect.Struct {
+			f, ok = t.FieldByName(name)
+		}
+		if !ok {
+			return append(key, math.MaxInt)
+		}
+		key = append(key, f.Index[0])
+		t = f.Type
+		if idx >= 0 {
+			key = append(key, idx)
+			if t.Kind() == reflect.Slice {
+				t = t.Elem()
+			}
 		}
 	}
-	return len(praticaFields)
+	return key
 }
 
 // cf returns a codice fiscale as messages may show it.

@@ -1,0 +1,279 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"github.com/retecomuni/eli2sdk/eli2"
+)
+
+func init() {
+	register("validate", "controlla un file di importazione ELI2 e ne elenca i problemi", runValidate)
+}
+
+// validateArgs are the options of eli2 validate.
+type validateArgs struct {
+	json, showPersonal bool
+	lang               string
+}
+
+// runValidate implements eli2 validate FILE [--json] [--lang it|en]
+// [--show-personal-data]. Exit status: 0 no errors (warnings allowed), 1 some
+// application or the file has errors, 2 the file cannot be read as a
+// format v1 import file (or bad usage).
+func runValidate(args []string, stdout, stderr io.Writer) int {
+	var a validateArgs
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&a.json, "json", false, "stampa il risultato in JSON")
+	fs.StringVar(&a.lang, "lang", "it", "lingua dei messaggi: it o en")
+	fs.BoolVar(&a.showPersonal, "show-personal-data", false, "mostra per intero codici fiscali e nomi nei messaggi")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "uso: eli2 validate FILE [--json] [--lang it|en] [--show-personal-data]")
+		fs.PrintDefaults()
+	}
+	pos, err := cliArgsAnyOrder(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 1 || (a.lang != "it" && a.lang != "en") {
+		fs.Usage()
+		return 2
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "eli2 validate: %v\n", err)
+		return 2
+	}
+	defer f.Close()
+
+	opts := eli2.ValidateOptions{Lang: a.lang, ShowPersonalData: a.showPersonal}
+	var out validateOutput
+	if a.json {
+		out = &validateJSON{}
+	} else {
+		out = &validateText{w: stdout, lang: a.lang}
+	}
+	file, n, err := eli2.ValidateStream(f, opts, out.pratica)
+	stopped := errors.Is(err, eli2.ErrDuplicateID)
+	if err != nil && !stopped {
+		fmt.Fprintf(stderr, "eli2 validate: %s: %v\n", pos[0], err)
+		return 2
+	}
+	errs := out.file(file, n, stopped)
+	if a.json {
+		if err := out.(*validateJSON).write(stdout, n); err != nil {
+			fmt.Fprintf(stderr, "eli2 validate: %v\n", err)
+			return 2
+		}
+	}
+	if errs {
+		return 1
+	}
+	return 0
+}
+
+// validateOutput receives the results of a streaming validation.
+type validateOutput interface {
+	pratica(pp eli2.PraticaProblems)
+	// file gets the file-level problems at the end and reports whether any
+	// error was found in the whole file.
+	file(ps eli2.Problems, n int, stopped bool) bool
+}
+
+// validateText prints the problems for an operator, one application at a
+// time, then a summary.
+type validateText struct {
+	w                        io.Writer
+	lang                     string
+	errs, warns              int // totals
+	withErrors, warningsOnly int // applications
+}
+
+// validateLabels are the words of the human output.
+var validateLabels = map[string]map[string]string{
+	"it": {
+		"pratica": "Pratica", "file": "File", "error1": "errore", "errorN": "errori", "warn1": "avviso", "warnN": "avvisi",
+		"read1": "pratica letta", "readN": "pratiche lette", "withErrors": "con errori", "warningsOnly": "con soli avvisi",
+		"ok": "senza problemi", "summary": "Riepilogo", "total": "in totale",
+		"stopped": "lettura interrotta: id di pratica ripetuto, le pratiche successive non sono state controllate",
+		"valid":   "Il file è valido.", "invalid": "Il file contiene errori: correggerli prima dell'importazione in ELI2.",
+		"validWarn": "Il file è valido; controllare gli avvisi.",
+	},
+	"en": {
+		"pratica": "Application", "file": "File", "error1": "error", "errorN": "errors", "warn1": "warning", "warnN": "warnings",
+		"read1": "application read", "readN": "applications read", "withErrors": "with errors", "warningsOnly": "with warnings only",
+		"ok": "without problems", "summary": "Summary", "total": "in total",
+		"stopped": "reading stopped: repeated application id, the following applications were not checked",
+		"valid":   "The file is valid.", "invalid": "The file has errors: fix them before importing it into ELI2.",
+		"validWarn": "The file is valid; check the warnings.",
+	},
+}
+
+func (v *validateText) label(k string) string { return validateLabels[v.lang][k] }
+
+// counts formats "2 errori, 1 avviso".
+func (v *validateText) counts(errs, warns int) string {
+	s := ""
+	if errs > 0 {
+		s = strconv.Itoa(errs) + " " + v.plural(errs, "error1", "errorN")
+	}
+	if warns > 0 {
+		if s != "" {
+			s += ", "
+		}
+		s += strconv.Itoa(warns) + " " + v.plural(warns, "warn1", "warnN")
+	}
+	return s
+}
+
+func (v *validateText) plural(n int, one, many string) string {
+	if n == 1 {
+		return v.label(one)
+	}
+	return v.label(many)
+}
+
+func (v *validateText) block(title string, ps eli2.Problems) {
+	errs, warns := countSeverities(ps)
+	v.errs += errs
+	v.warns += warns
+	fmt.Fprintf(v.w, "%s — %s\n", title, v.counts(errs, warns))
+	for _, p := range ps {
+		sev := v.label("error1")
+		if p.Severity == eli2.SeverityWarning {
+			sev = v.label("warn1")
+		}
+		path := p.Path
+		if path == "" {
+			path = "-"
+		}
+		fmt.Fprintf(v.w, "  %-7s %s: %s [%s]\n", sev, path, p.Message, p.Code)
+	}
+}
+
+func (v *validateText) pratica(pp eli2.PraticaProblems) {
+	if len(pp.Problems) == 0 {
+		return
+	}
+	if pp.Problems.HasErrors() {
+		v.withErrors++
+	} else {
+		v.warningsOnly++
+	}
+	v.block(v.label("pratica")+" "+pp.ID, pp.Problems)
+}
+
+func (v *validateText) file(ps eli2.Problems, n int, stopped bool) bool {
+	if len(ps) > 0 {
+		v.block(v.label("file"), ps)
+	}
+	if stopped {
+		fmt.Fprintln(v.w, v.label("stopped"))
+	}
+	if v.withErrors+v.warningsOnly+len(ps) > 0 || stopped {
+		fmt.Fprintln(v.w)
+	}
+	ok := n - v.withErrors - v.warningsOnly
+	fmt.Fprintf(v.w, "%s: %d %s: %d %s, %d %s, %d %s", v.label("summary"), n, v.plural(n, "read1", "readN"),
+		v.withErrors, v.label("withErrors"), v.warningsOnly, v.label("warningsOnly"), ok, v.label("ok"))
+	if c := v.counts(v.errs, v.warns); c != "" {
+		fmt.Fprintf(v.w, "; %s %s", c, v.label("total"))
+	}
+	fmt.Fprintln(v.w, ".")
+	switch {
+	case v.errs > 0:
+		fmt.Fprintln(v.w, v.label("invalid"))
+	case v.warns > 0:
+		fmt.Fprintln(v.w, v.label("validWarn"))
+	default:
+		fmt.Fprintln(v.w, v.label("valid"))
+	}
+	return v.errs > 0
+}
+
+// countSeverities returns the number of errors and warnings in ps.
+func countSeverities(ps eli2.Problems) (errs, warns int) {
+	for _, p := range ps {
+		if p.Severity == eli2.SeverityWarning {
+			warns++
+		} else {
+			errs++
+		}
+	}
+	return errs, warns
+}
+
+// validateJSON collects the problems (not the applications) and writes
+// {"pratiche":N,"errori":[…]} at the end.
+type validateJSON struct {
+	problems []jsonProblem
+	errs     bool
+}
+
+// jsonProblem is one entry of "errori".
+type jsonProblem struct {
+	Pratica   string `json:"pratica"`
+	Campo     string `json:"campo"`
+	Codice    string `json:"codice"`
+	Gravita   string `json:"gravita"`
+	Messaggio string `json:"messaggio"`
+}
+
+func (v *validateJSON) add(id string, ps eli2.Problems) {
+	for _, p := range ps {
+		g := "errore"
+		if p.Severity == eli2.SeverityWarning {
+			g = "avviso"
+		} else {
+			v.errs = true
+		}
+		v.problems = append(v.problems, jsonProblem{Pratica: id, Campo: p.Path, Codice: p.Code, Gravita: g, Messaggio: p.Message})
+	}
+}
+
+func (v *validateJSON) pratica(pp eli2.PraticaProblems) { v.add(pp.ID, pp.Problems) }
+
+func (v *validateJSON) file(ps eli2.Problems, _ int, _ bool) bool {
+	v.add("", ps)
+	return v.errs
+}
+
+func (v *validateJSON) write(w io.Writer, n int) error {
+	out := struct {
+		Pratiche int           `json:"pratiche"`
+		Errori   []jsonProblem `json:"errori"`
+	}{n, v.problems}
+	if out.Errori == nil {
+		out.Errori = []jsonProblem{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// cliArgsAnyOrder parses flags that may come before or after the positional
+// arguments (eli2 validate FILE --json) and returns the positional ones; "--"
+// ends the flags.
+func cliArgsAnyOrder(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
