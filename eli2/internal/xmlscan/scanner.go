@@ -712,23 +712,26 @@ func (s *Scanner) name() (int, int, error) {
 		return 0, 0, s.fail(ErrSyntax, "nome di elemento o attributo non valido")
 	}
 	for {
-		c, ok := s.peekByte()
-		if !ok {
-			return 0, 0, s.eofError("dentro un tag")
+		i := s.pos
+		for i < s.end && s.buf[i] < 0x80 && isNameByte(s.buf[i]) {
+			i++
 		}
-		if !isNameByte(c) {
-			break
+		s.attrBuf = append(s.attrBuf, s.buf[s.pos:i]...)
+		s.pos = i
+		if len(s.attrBuf)-start > s.MaxTokenSize {
+			return 0, 0, s.fail(ErrTooLarge, "nome troppo lungo")
 		}
-		if c >= 0x80 {
+		if i < s.end {
+			if s.buf[i] < 0x80 {
+				break
+			}
 			if err := s.char(&s.attrBuf); err != nil {
 				return 0, 0, err
 			}
-		} else {
-			s.attrBuf = append(s.attrBuf, c)
-			s.pos++
+			continue
 		}
-		if len(s.attrBuf)-start > s.MaxTokenSize {
-			return 0, 0, s.fail(ErrTooLarge, "nome troppo lungo")
+		if s.fill(1) == 0 {
+			return 0, 0, s.eofError("dentro un tag")
 		}
 	}
 	return start, len(s.attrBuf), nil
