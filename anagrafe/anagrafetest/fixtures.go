@@ -72,7 +72,7 @@ func Persons() []anagrafe.Person {
 	fi3 := anagrafe.Address{Comune: "D612", Province: "FI", Specie: "VIA", Street: "Pisana", Number: "200", Interior: "7", CAP: "50143"}
 	return []anagrafe.Person{
 		{
-			ID: "P001", CodiceFiscale: "LMRYSF85C10Z330K", Surname: "El Amrani", Name: "Youssef", Sex: eli2.Maschio,
+			ID: "P001", CodiceFiscale: "LMRYSF85C10Z330C", Surname: "El Amrani", Name: "Youssef", Sex: eli2.Maschio,
 			BirthDate: pd("1985-03-10"), BirthState: "436", BirthLocality: "Casablanca",
 			Citizenships: []string{"436"}, MaritalStatus: "2", Address: fi, Phone: "+39 333 1234567", Email: "youssef.elamrani@example.org",
 			Education: "4", Occupation: "5", FamilyID: "F1", Relation: anagrafe.RelHead,
@@ -109,7 +109,7 @@ func Persons() []anagrafe.Person {
 			UpdatedAt: ts("2024-12-15T08:00:00Z"),
 		},
 		{
-			ID: "P010", CodiceFiscale: "SVCLNO79A41Z138X", Surname: "Ševčenko", Name: "Olena", Sex: eli2.Femmina,
+			ID: "P010", Surname: "Ševčenko", Name: "Olena", Sex: eli2.Femmina,
 			BirthDate: pd("1979"), BirthState: "243", BirthLocality: "Kyiv",
 			Citizenships: []string{"243"}, MaritalStatus: "4", Address: an, Phone: "071 555 0101", FamilyID: "F2", Relation: anagrafe.RelHead,
 			Occupation: "7",
@@ -156,14 +156,14 @@ func Persons() []anagrafe.Person {
 			UpdatedAt: ts("2025-02-01T09:00:00Z"),
 		},
 		{
-			ID: "P031", CodiceFiscale: "NDYMSS70E01Z343Y", Surname: "Ndiaye", Name: "Moussa", Sex: eli2.Maschio,
+			ID: "P031", CodiceFiscale: "NDYMSS70E01Z343C", Surname: "Ndiaye", Name: "Moussa", Sex: eli2.Maschio,
 			BirthDate: pd("1970-05-01"), BirthState: "450", BirthLocality: "Thiès",
 			Citizenships: []string{"450"}, MaritalStatus: "2", Address: fi2, FamilyID: "F4", Relation: anagrafe.RelGuardian,
 			Permit:    &anagrafe.Permit{Type: "1", Kit: 16, Motive: "Lavoro subordinato", Number: "I00000031", IssueDate: d("2026-04-16"), ExpiryDate: d("2028-04-15"), Questura: "FI", RenewedOn: d("2026-04-16")},
 			UpdatedAt: ts("2026-04-16T09:00:00Z"),
 		},
 		{
-			ID: "P040", CodiceFiscale: "RSSMRA80A01D612X", Surname: "Rossi", Name: "Mario", Sex: eli2.Maschio,
+			ID: "P040", CodiceFiscale: "RSSMRA80A01D612Y", Surname: "Rossi", Name: "Mario", Sex: eli2.Maschio,
 			BirthDate: pd("1980-01-01"), BirthComune: "D612", Citizenships: []string{"100"}, MaritalStatus: "1",
 			Address:   fi,
 			Documents: []anagrafe.IdentityDocument{{Kind: anagrafe.IdentityCard, Number: "CA11111BB", IssueDate: d("2020-01-01"), ExpiryDate: d("2031-01-01"), Authority: "Comune di Firenze", IssuingState: "100"}},
