@@ -8,6 +8,8 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"github.com/retecomuni/eli2sdk/eli2"
 )
 
 // AuditEvent records one access to a person's data for an export.
@@ -121,29 +123,6 @@ func (l *FileAuditLog) Close() error {
 	return err
 }
 
-// MaskCF masks a codice fiscale for logs and errors, keeping the first six
-// and the last character (RSSMRA*********Z); an 11-digit provisional code
-// keeps its first three and last digit. Other strings are masked keeping
-// their first and last character.
-func MaskCF(cf string) string {
-	n := len(cf)
-	switch {
-	case n == 0:
-		return ""
-	case n == 16:
-		return cf[:6] + "*********" + cf[15:]
-	case n == 11:
-		return cf[:3] + "*******" + cf[10:]
-	case n <= 2:
-		return "**"
-	}
-	b := []byte(cf)
-	for i := 1; i < n-1; i++ {
-		b[i] = '*'
-	}
-	return string(b)
-}
-
 // maskIfCF masks s when it has the shape of a 16-character codice fiscale.
 func maskIfCF(s string) string {
 	if len(s) != 16 {
@@ -161,20 +140,5 @@ func maskIfCF(s string) string {
 	if letters < 6 {
 		return s
 	}
-	return MaskCF(s)
-}
-
-// MaskName shortens a person's name for logs: initials with dots (M. R.).
-func MaskName(name, surname string) string {
-	out := ""
-	for _, s := range []string{name, surname} {
-		for _, r := range s {
-			if out != "" {
-				out += " "
-			}
-			out += string(r) + "."
-			break
-		}
-	}
-	return out
+	return eli2.MaskCodiceFiscale(s)
 }
