@@ -1,12 +1,16 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
+	"github.com/retecomuni/eli2sdk/anagrafe"
+	"github.com/retecomuni/eli2sdk/anagrafe/sqlreg"
 	"github.com/retecomuni/eli2sdk/eli2"
 	"github.com/retecomuni/eli2sdk/eli2/preview"
 	"github.com/retecomuni/eli2sdk/internal/atomicfile"
@@ -16,18 +20,18 @@ func init() {
 	register("preview", "anteprima HTML stampabile del Modulo 1, con i problemi accanto ai campi", runPreview)
 }
 
-// errDBPreviewUnavailable is returned by the --db path until package
-// anagrafe offers the mapper from a register record to an eli2.Pratica.
-var errDBPreviewUnavailable = errors.New("anteprima dall'anagrafe (--db) non ancora disponibile: manca la conversione da record anagrafico a pratica nel pacchetto anagrafe")
-
 const previewUsage = `uso:
   eli2 preview FILE --out ANTEPRIMA.html [--pratica ID] [--mask-cf] [--lang it|en] [--title TITOLO]
-  eli2 preview --db URL --person ID --out ANTEPRIMA.html [--mask-cf] [--lang it|en]
+  eli2 preview --db URL --person ID --out ANTEPRIMA.html [--richiesta TIPO] [--tipologia N]
+               [--questura SIGLA] [--audit FILE --operator OP --purpose MOTIVO] [--mask-cf] [--lang it|en]
 
 Scrive una pagina HTML stampabile (A4) con ogni pratica del file di
 importazione, impaginata come il Modulo 1, con gli errori (in rosso) e gli
-avvisi (in giallo) della validazione accanto ai campi. Il file è scritto in
-modo atomico e leggibile solo dal proprietario; --out - scrive su stdout.
+avvisi (in giallo) della validazione accanto ai campi. Con --db la pratica è
+costruita dai dati dell'anagrafe (SQL: sqlite:PERCORSO o postgres://…) per la
+persona indicata; con --audit l'accesso è registrato prima della lettura.
+Il file è scritto in modo atomico e leggibile solo dal proprietario; --out -
+scrive su stdout.
 
 opzioni:
 `
@@ -42,6 +46,14 @@ type previewArgs struct {
 	maskCF  bool
 	lang    string
 	title   string
+
+	// With --db: what the operator asks for, and the audit trail.
+	richiesta string
+	tipologia int
+	questura  string
+	audit     string
+	operator  string
+	purpose   string
 }
 
 func runPreview(args []string, stdout, stderr io.Writer) int {
@@ -95,6 +107,12 @@ func newPreviewFlags(a *previewArgs, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&a.maskCF, "mask-cf", false, "maschera i codici fiscali (RSSMRA*******62S)")
 	fs.StringVar(&a.lang, "lang", "it", "lingua delle etichette e dei messaggi: it o en")
 	fs.StringVar(&a.title, "title", "", "titolo della pagina")
+	fs.StringVar(&a.richiesta, "richiesta", "", "con --db: tipo di richiesta (RILASCIO, RINNOVO, AGGIORNAMENTO, CONVERSIONE, DUPLICATO); vuoto = RINNOVO")
+	fs.IntVar(&a.tipologia, "tipologia", 0, "con --db: codice kit della tipologia; 0 = dedotto dal permesso")
+	fs.StringVar(&a.questura, "questura", "", "con --db: sigla della questura; vuoto = quella del domicilio")
+	fs.StringVar(&a.audit, "audit", "", "con --db: file di registro degli accessi (JSON lines, 0600)")
+	fs.StringVar(&a.operator, "operator", "", "con --db: identificativo dell'operatore, per il registro degli accessi")
+	fs.StringVar(&a.purpose, "purpose", "verifica pratica", "con --db: motivo dell'accesso, per il registro degli accessi")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, previewUsage)
 		fs.PrintDefaults()
@@ -118,6 +136,12 @@ func (a *previewArgs) check(pos []string) string {
 		return "--person si usa solo con --db"
 	case a.db != "" && a.pratica != "":
 		return "--pratica si usa solo con un file"
+	case a.db == "" && (a.richiesta != "" || a.tipologia != 0 || a.questura != "" || a.audit != ""):
+		return "--richiesta, --tipologia, --questura e --audit si usano solo con --db"
+	case a.richiesta != "" && !eli2.TipoRichiesta(strings.ToUpper(a.richiesta)).Valid():
+		return fmt.Sprintf("tipo di richiesta %q sconosciuto", a.richiesta)
+	case a.audit != "" && a.operator == "":
+		return "--audit richiede --operator"
 	case a.out == "":
 		return "indicare il file da scrivere con --out"
 	case a.lang != "it" && a.lang != "en":
@@ -132,7 +156,7 @@ func (a *previewArgs) check(pos []string) string {
 // document reads the applications to show and validates them.
 func (a *previewArgs) document() (preview.Document, error) {
 	if a.db != "" {
-		return preview.Document{}, errDBPreviewUnavailable
+		return a.fromRegister(context.Background())
 	}
 	f, err := os.Open(a.file)
 	if err != nil {
@@ -170,6 +194,50 @@ func readPreviewFile(r io.Reader, only, lang string) (preview.Document, error) {
 	if only != "" && len(doc.Items) == 0 {
 		return preview.Document{}, fmt.Errorf("nessuna pratica con id %q nel file", only)
 	}
+	return doc, nil
+}
+
+// fromRegister builds the application of one person of a SQL register
+// with anagrafe.Map (which also validates it). The access is recorded in
+// the audit log, when one is given, before the person's data are read.
+func (a *previewArgs) fromRegister(ctx context.Context) (doc preview.Document, err error) {
+	src, err := sqlreg.Open(ctx, a.db, sqlreg.Options{})
+	if err != nil {
+		return doc, err
+	}
+	defer func() {
+		if cerr := src.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}()
+	if a.audit != "" {
+		log, err := anagrafe.OpenAuditLog(a.audit)
+		if err != nil {
+			return doc, err
+		}
+		ev := anagrafe.AuditEvent{Operator: a.operator, PersonID: a.person, Purpose: a.purpose, Action: "preview"}
+		err = log.Record(ctx, ev)
+		if cerr := log.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return doc, fmt.Errorf("registro degli accessi: %w", err)
+		}
+	}
+	rec, err := src.Person(ctx, a.person)
+	if err != nil {
+		return doc, err
+	}
+	req := anagrafe.Request{
+		TipoRichiesta: eli2.TipoRichiesta(strings.ToUpper(a.richiesta)),
+		Tipologia:     a.tipologia,
+		Questura:      strings.ToUpper(a.questura),
+	}
+	p, probs, err := anagrafe.Map(rec, req, anagrafe.MapOptions{Lang: a.lang})
+	if err != nil {
+		return doc, err
+	}
+	doc.Items = []preview.Item{{Pratica: p, Problems: probs}}
 	return doc, nil
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/retecomuni/eli2sdk/anagrafe/anagrafetest"
+	"github.com/retecomuni/eli2sdk/anagrafe/sqlreg"
 	"github.com/retecomuni/eli2sdk/codes"
 	"github.com/retecomuni/eli2sdk/eli2"
 	"github.com/stretchr/testify/assert"
@@ -110,7 +113,10 @@ func TestPreviewCommandFailures(t *testing.T) {
 		{"missing file", []string{filepath.Join(dir, "manca.xml"), "--out", "x.html"}, 1, "manca.xml"},
 		{"truncated file", []string{broken, "--out", "x.html"}, 1, ""},
 		{"unknown pratica", []string{in, "--pratica", "P9", "--out", "x.html"}, 1, "P9"},
-		{"db not yet", []string{"--db", "sqlite:x.db", "--person", "1", "--out", "x.html"}, 1, "non ancora disponibile"},
+		{"db flags without db", []string{in, "--tipologia", "16", "--out", "x.html"}, 2, "solo con --db"},
+		{"audit without operator", []string{"--db", "sqlite:x.db", "--person", "1", "--audit", "a.log", "--out", "x.html"}, 2, "--operator"},
+		{"bad request type", []string{"--db", "sqlite:x.db", "--person", "1", "--richiesta", "BOH", "--out", "x.html"}, 2, "BOH"},
+		{"bad db url", []string{"--db", "mysql://x", "--person", "1", "--out", "x.html"}, 1, "sqlreg"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -157,4 +163,52 @@ func TestParseInterspersed(t *testing.T) {
 		assert.Equal(t, tt.pos, pos, tt.args)
 		assert.Equal(t, tt.out, a.out)
 	}
+}
+
+// previewRegister creates a SQLite register holding the anagrafetest
+// fixtures and returns its URL.
+func previewRegister(t *testing.T) string {
+	t.Helper()
+	url := "sqlite:" + filepath.Join(t.TempDir(), "anagrafe.db")
+	ctx := context.Background()
+	src, err := sqlreg.Open(ctx, url, sqlreg.Options{})
+	require.NoError(t, err)
+	require.NoError(t, sqlreg.CreateSchema(ctx, src.DB(), src.Dialect()))
+	require.NoError(t, src.InsertRecords(ctx, anagrafetest.Records()...))
+	require.NoError(t, src.Close())
+	return url
+}
+
+func TestPreviewCommandFromRegister(t *testing.T) {
+	url := previewRegister(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "p001.html")
+	audit := filepath.Join(dir, "accessi.log")
+	want := anagrafetest.ByID("P001")
+	require.NotNil(t, want)
+
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"preview", "--db", url, "--person", "P001", "--out", out,
+		"--audit", audit, "--operator", "OP7", "--mask-cf"}, &stdout, &stderr)
+	require.Equal(t, 0, code, stderr.String())
+	page, err := os.ReadFile(out)
+	require.NoError(t, err)
+	html := string(page)
+	assert.Contains(t, html, "Pratica P001")
+	assert.Contains(t, html, strings.ToUpper(want.Person.Surname))
+	assert.Contains(t, html, "Figli")
+	if cf := want.Person.CodiceFiscale; cf != "" {
+		assert.NotContains(t, html, cf)
+	}
+	log, err := os.ReadFile(audit)
+	require.NoError(t, err)
+	assert.Contains(t, string(log), `"P001"`)
+	assert.Contains(t, string(log), `"preview"`)
+	assert.Contains(t, string(log), `"OP7"`)
+
+	// An unknown person: error, no page.
+	missing := filepath.Join(dir, "nessuno.html")
+	code = run([]string{"preview", "--db", url, "--person", "NOPE", "--out", missing}, &stdout, &stderr)
+	assert.Equal(t, 1, code)
+	assert.NoFileExists(t, missing)
 }
