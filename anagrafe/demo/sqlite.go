@@ -1,0 +1,108 @@
+package demo
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"github.com/retecomuni/eli2sdk/anagrafe/sqlreg"
+)
+
+// BatchSize is the number of persons CreateSQLite commits per transaction.
+const BatchSize = 5000
+
+// CreateSQLite generates a register (see Generate) into a new SQLite file
+// at path, in the schema of package sqlreg, in WAL mode so that readers
+// opening it with sqlreg.Open leave it unchanged. The file is built under a
+// temporary name in the same directory and renamed over path only when
+// complete, with owner-only permissions (0600): an error or a cancelled ctx
+// leaves no file behind and path untouched.
+func CreateSQLite(ctx context.Context, path string, opts Options) (st Stats, err error) {
+	if path == "" {
+		return Stats{}, fmt.Errorf("%w: no database path", ErrBadOptions)
+	}
+	if _, err := newGenerator(opts); err != nil {
+		return Stats{}, err
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return Stats{}, fmt.Errorf("demo: %w", err)
+	}
+	tmp := f.Name()
+	f.Close()
+	removeTmp := func() {
+		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+			os.Remove(tmp + suffix)
+		}
+	}
+	if err := os.Chmod(tmp, 0o600); err != nil && runtime.GOOS != "windows" {
+		removeTmp()
+		return Stats{}, fmt.Errorf("demo: %w", err)
+	}
+	_, dsn, err := sqlreg.ParseURL("sqlite:" + tmp)
+	if err != nil {
+		removeTmp()
+		return Stats{}, fmt.Errorf("demo: %w", err)
+	}
+	// The file is private until renamed: durability per commit is not
+	// needed, only at the end.
+	db, err := sql.Open(sqlreg.SQLite.DriverName(), dsn+"&_pragma=synchronous(OFF)")
+	if err != nil {
+		removeTmp()
+		return Stats{}, fmt.Errorf("demo: %w", err)
+	}
+	db.SetMaxOpenConns(1)
+	closed := false
+	defer func() {
+		if !closed {
+			db.Close()
+		}
+		if err != nil {
+			removeTmp()
+		}
+	}()
+	if err = sqlreg.CreateSchema(ctx, db, sqlreg.SQLite); err != nil {
+		return Stats{}, fmt.Errorf("demo: %w", err)
+	}
+	src := sqlreg.New(db, sqlreg.SQLite, sqlreg.Options{})
+	w := src.NewWriter(ctx)
+	w.BatchSize = BatchSize
+	st, err = Generate(ctx, w, opts)
+	if err != nil {
+		w.Abort()
+		return st, err
+	}
+	if err = w.Close(); err != nil {
+		return st, fmt.Errorf("demo: %w", err)
+	}
+	if _, err = db.ExecContext(ctx, "PRAGMA synchronous=FULL"); err != nil {
+		return st, fmt.Errorf("demo: %w", err)
+	}
+	if _, err = db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		return st, fmt.Errorf("demo: %w", err)
+	}
+	if _, err = db.ExecContext(ctx, "ANALYZE"); err != nil {
+		return st, fmt.Errorf("demo: %w", err)
+	}
+	closed = true
+	if err = db.Close(); err != nil {
+		return st, fmt.Errorf("demo: %w", err)
+	}
+	if err = ctx.Err(); err != nil {
+		return st, err
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		return st, fmt.Errorf("demo: %w", err)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		os.Remove(tmp + suffix)
+	}
+	return st, nil
+}
