@@ -175,3 +175,15 @@ func TestLookupsDoNotAllocate(t *testing.T) {
 		})
 	}
 }
+
+func TestLoadIssues(t *testing.T) {
+	extra := "CODAT,DENOMINAZIONE,DATAINIZIOVALIDITA,DATAFINEVALIDITA,SUCCESSORI_CODISTAT,NOTE\n" +
+		"Z149,Duplicato di Croazia,1900-01-01,,,\n"
+	tb, err := Load(Sources{ExtraStates: strings.NewReader(extra)})
+	require.NoError(t, err)
+	def := Default().Issues()
+	got := tb.Issues()
+	require.Len(t, got, len(def)+1, "embedded issues kept once, one new duplicate-code issue")
+	assert.Equal(t, def, got[:len(def)])
+	assert.Contains(t, got[len(def)].String(), "Z149")
+}
