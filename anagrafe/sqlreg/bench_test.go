@@ -1,0 +1,117 @@
+package sqlreg_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/retecomuni/eli2sdk/anagrafe"
+	"github.com/retecomuni/eli2sdk/anagrafe/anagrafetest"
+	"github.com/retecomuni/eli2sdk/anagrafe/sqlreg"
+)
+
+// population returns n persons made from the fixtures, in households of
+// up to 12 members, with distinct IDs.
+func population(n int) []anagrafe.Person {
+	base := anagrafetest.Persons()
+	out := make([]anagrafe.Person, 0, n)
+	for i := 0; len(out) < n; i++ {
+		for _, p := range base {
+			if len(out) == n {
+				break
+			}
+			q := p.Clone()
+			q.ID = fmt.Sprintf("%s-%06d", p.ID, i)
+			if q.FamilyID != "" {
+				q.FamilyID = fmt.Sprintf("%s-%06d", p.FamilyID, i)
+			}
+			if q.FatherID != "" {
+				q.FatherID = fmt.Sprintf("%s-%06d", q.FatherID, i)
+			}
+			if q.MotherID != "" {
+				q.MotherID = fmt.Sprintf("%s-%06d", q.MotherID, i)
+			}
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+func benchSource(b *testing.B, n int) *sqlreg.Source {
+	b.Helper()
+	ctx := context.Background()
+	src, err := sqlreg.Open(ctx, "sqlite:"+filepath.Join(b.TempDir(), "bench.db"), sqlreg.Options{})
+	require.NoError(b, err)
+	b.Cleanup(func() { src.Close() })
+	require.NoError(b, sqlreg.CreateSchema(ctx, src.DB(), src.Dialect()))
+	require.NoError(b, src.Insert(ctx, population(n)...))
+	return src
+}
+
+func BenchmarkSQLitePersons(b *testing.B) {
+	const n = 5000
+	src := benchSource(b, n)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		count := 0
+		for _, err := range src.Persons(ctx) {
+			if err != nil {
+				b.Fatal(err)
+			}
+			count++
+		}
+		if count != n {
+			b.Fatalf("read %d persons, want %d", count, n)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/person")
+}
+
+func BenchmarkSQLiteExpiring(b *testing.B) {
+	src := benchSource(b, 5000)
+	ctx := context.Background()
+	q := anagrafe.ExpiringWithin(30).At(anagrafetest.RefDate)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, err := range anagrafe.Search(ctx, src, q) {
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkSQLitePerson(b *testing.B) {
+	src := benchSource(b, 5000)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := src.Person(ctx, "P002-000200"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSQLiteInsert(b *testing.B) {
+	ps := population(1000)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		src, err := sqlreg.Open(ctx, "sqlite::memory:", sqlreg.Options{})
+		require.NoError(b, err)
+		require.NoError(b, sqlreg.CreateSchema(ctx, src.DB(), src.Dialect()))
+		b.StartTimer()
+		require.NoError(b, src.Insert(ctx, ps...))
+		b.StopTimer()
+		src.Close()
+		b.StartTimer()
+	}
+}

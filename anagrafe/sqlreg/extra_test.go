@@ -1,0 +1,178 @@
+package sqlreg_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/retecomuni/eli2sdk/anagrafe"
+	"github.com/retecomuni/eli2sdk/anagrafe/anagrafetest"
+	"github.com/retecomuni/eli2sdk/anagrafe/sqlreg"
+)
+
+func TestParseURL(t *testing.T) {
+	tests := []struct {
+		url     string
+		dialect sqlreg.Dialect
+		dsn     string
+		bad     bool
+	}{
+		{"sqlite::memory:", sqlreg.SQLite, ":memory:?_pragma=foreign_keys(1)", false},
+		{"sqlite:/var/lib/anagrafe.db", sqlreg.SQLite, "/var/lib/anagrafe.db?", false},
+		{`sqlite:C:\Anagrafe\reg.db`, sqlreg.SQLite, `C:\Anagrafe\reg.db?`, false},
+		{"postgres://u:p@h/db?sslmode=disable", sqlreg.Postgres, "postgres://u:p@h/db?sslmode=disable", false},
+		{"postgresql://h/db", sqlreg.Postgres, "postgresql://h/db", false},
+		{"sqlite:", 0, "", true},
+		{"sqlite:a.db?x=1", 0, "", true},
+		{"mysql://h/db", 0, "", true},
+		{"", 0, "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			d, dsn, err := sqlreg.ParseURL(tt.url)
+			if tt.bad {
+				assert.ErrorIs(t, err, sqlreg.ErrBadURL)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.dialect, d)
+			assert.True(t, strings.HasPrefix(dsn, tt.dsn), dsn)
+		})
+	}
+	assert.Equal(t, "sqlite", sqlreg.SQLite.String())
+	assert.Equal(t, "pgx", sqlreg.Postgres.DriverName())
+}
+
+func TestSchemaDocumented(t *testing.T) {
+	s := sqlreg.Schema()
+	for _, line := range strings.Split(s, "\n") {
+		l := strings.TrimSpace(line)
+		if l == "" || strings.HasPrefix(l, "--") || strings.HasPrefix(l, "CREATE") || strings.HasPrefix(l, ")") || strings.HasPrefix(l, "PRIMARY KEY") {
+			continue
+		}
+		assert.Contains(t, l, "--", "column without a comment: %s", l)
+		if i := strings.Index(l, "--"); i >= 0 {
+			assert.NotContains(t, l[i:], ";", "';' in a comment breaks statement splitting")
+		}
+	}
+	// CreateSchema is idempotent.
+	ctx := context.Background()
+	src, err := sqlreg.Open(ctx, "sqlite::memory:", sqlreg.Options{})
+	require.NoError(t, err)
+	defer src.Close()
+	require.NoError(t, sqlreg.CreateSchema(ctx, src.DB(), src.Dialect()))
+	require.NoError(t, sqlreg.CreateSchema(ctx, src.DB(), src.Dialect()))
+}
+
+func TestBadData(t *testing.T) {
+	ctx := context.Background()
+	src := openSQLite(t, anagrafetest.Records(), sqlreg.Options{PageSize: 2})
+	defer src.Close()
+	_, err := src.DB().ExecContext(ctx, `UPDATE permessi SET data_scadenza = '31/12/2026' WHERE persona_id = 'P003'`)
+	require.NoError(t, err)
+	_, err = src.DB().ExecContext(ctx, `UPDATE documenti SET data_rilascio = 'ieri' WHERE persona_id = 'P010' AND ordine = 2`)
+	require.NoError(t, err)
+
+	var ids []string
+	var errs []*sqlreg.ColumnError
+	for rec, err := range src.Persons(ctx) {
+		if err != nil {
+			var ce *sqlreg.ColumnError
+			require.ErrorAs(t, err, &ce)
+			errs = append(errs, ce)
+			continue
+		}
+		ids = append(ids, rec.Person.ID)
+	}
+	require.Len(t, errs, 2)
+	assert.Equal(t, "P003", errs[0].PersonID)
+	assert.Equal(t, "permessi.data_scadenza", errs[0].Column)
+	assert.Equal(t, "P010", errs[1].PersonID)
+	assert.Equal(t, "documenti.data_rilascio", errs[1].Column)
+	assert.Len(t, ids, len(anagrafetest.Persons())-2, "the stream goes on after a bad row")
+
+	_, err = src.Person(ctx, "P003")
+	var ce *sqlreg.ColumnError
+	require.ErrorAs(t, err, &ce)
+}
+
+func TestWriterErrors(t *testing.T) {
+	ctx := context.Background()
+	src := openSQLite(t, nil, sqlreg.Options{})
+	defer src.Close()
+	p := anagrafetest.ByID("P001").Person
+	require.NoError(t, src.Insert(ctx, p))
+	err := src.Insert(ctx, p)
+	require.Error(t, err, "duplicate id")
+	assert.Contains(t, err.Error(), "P001")
+	assert.Contains(t, err.Error(), "persone")
+
+	w := src.NewWriter(ctx)
+	w.BatchSize = 2
+	for i := 0; i < 5; i++ {
+		q := p
+		q.ID = fmt.Sprintf("W%d", i)
+		q.FamilyID = "FW"
+		require.NoError(t, w.Write(&q))
+	}
+	assert.Equal(t, 5, w.Written())
+	q := p
+	q.ID = "W0"
+	require.Error(t, w.Write(&q))
+	require.NoError(t, w.Abort())
+	assert.ErrorIs(t, w.Write(&q), sqlreg.ErrWriterClosed)
+	n, err := anagrafe.Count(ctx, src, anagrafe.All())
+	require.NoError(t, err)
+	assert.Equal(t, 5, n, "P001 + the 4 persons of the two committed batches")
+	rec, err := src.Person(ctx, "W0")
+	require.NoError(t, err)
+	assert.Len(t, rec.Family.Members, 4)
+}
+
+// A vendor exposes its own tables through views with the schema's names.
+func TestVendorViews(t *testing.T) {
+	ctx := context.Background()
+	src, err := sqlreg.Open(ctx, "sqlite::memory:", sqlreg.Options{NoResidenceDeclaration: true})
+	require.NoError(t, err)
+	defer src.Close()
+	db := src.DB()
+	for _, s := range []string{
+		`CREATE TABLE anag (cod INTEGER PRIMARY KEY, cogn CHAR(30), nom CHAR(30), sex TEXT, nasc TEXT, fam INTEGER, rel INTEGER)`,
+		`INSERT INTO anag VALUES (7, 'Rossi   ', 'Anna', 'F', '1990-02-03', 1, 1), (12, 'Rossi', 'Bea', 'F', '2020-05-05', 1, 3)`,
+		`CREATE VIEW famiglie AS SELECT DISTINCT CAST(fam AS TEXT) AS id FROM anag`,
+		`CREATE VIEW persone AS SELECT printf('%08d', cod) AS id, NULL AS codice_fiscale, cogn AS cognome, nom AS nome, sex AS sesso,
+			nasc AS data_nascita, NULL AS comune_nascita, '201' AS stato_nascita, NULL AS localita_nascita, NULL AS stato_civile,
+			NULL AS telefono, NULL AS email, NULL AS titolo_studio, NULL AS posizione_professione, NULL AS condizione_non_professionale,
+			CAST(fam AS TEXT) AS famiglia_id, CAST(rel AS TEXT) AS relazione_parentela, NULL AS padre_id, NULL AS madre_id,
+			NULL AS dichiarazione_dimora, NULL AS aggiornato_il FROM anag`,
+		`CREATE VIEW cittadinanze AS SELECT printf('%08d', cod) AS persona_id, 1 AS ordine, '201' AS stato FROM anag`,
+		`CREATE VIEW indirizzi AS SELECT printf('%08d', cod) AS persona_id, 'D612' AS comune, 'FI' AS provincia, 'VIA' AS specie,
+			'Roma' AS denominazione, '1' AS civico, NULL AS esponente, NULL AS scala, NULL AS interno, '50100' AS cap, NULL AS presso FROM anag`,
+		`CREATE VIEW permessi AS SELECT printf('%08d', cod) AS persona_id, '1' AS tipo, 16 AS tipologia_kit, 'Lavoro' AS motivo,
+			'N' || cod AS numero, '2025-01-01' AS data_rilascio, '2026-07-01' AS data_scadenza, 'FI' AS questura, NULL AS data_rinnovo FROM anag`,
+		`CREATE VIEW documenti AS SELECT persona_id, 1 AS ordine, 'PASSAPORTO' AS tipo, 'X' AS numero, NULL AS data_rilascio,
+			NULL AS data_scadenza, NULL AS autorita, '201' AS stato_rilascio FROM cittadinanze WHERE 0`,
+	} {
+		_, err := db.ExecContext(ctx, s)
+		require.NoError(t, err, s)
+	}
+	var got []*anagrafe.Record
+	for rec, err := range anagrafe.Search(ctx, src, anagrafe.ExpiringWithin(30).At(20260615)) {
+		require.NoError(t, err)
+		got = append(got, rec)
+	}
+	require.Len(t, got, 2)
+	assert.Equal(t, "00000007", got[0].Person.ID)
+	assert.Equal(t, "Rossi", got[0].Person.Surname, "CHAR padding trimmed")
+	assert.Equal(t, 16, got[0].Person.Permit.Kit)
+	require.Len(t, got[0].Family.Members, 2)
+	assert.Equal(t, "00000012", got[1].Family.Members[1].ID)
+	assert.Equal(t, []string{"201"}, got[1].Family.Members[1].Citizenships)
+	for _, err := range anagrafe.Search(ctx, src, anagrafe.MissingResidenceDeclaration()) {
+		assert.ErrorIs(t, err, anagrafe.ErrUnsupported)
+	}
+}
