@@ -118,3 +118,9 @@ func BenchmarkCompute(b *testing.B) {
 		})
 	}
 }
+
+func TestComputeNoAlloc(t *testing.T) {
+	p := Person{"Müller", "Niccolò", 'M', codes.NewDate(1990, 7, 4), "H501"}
+	allocs := testing.AllocsPerRun(100, func() { _, _ = Compute(p) })
+	assert.Zero(t, allocs)
+}

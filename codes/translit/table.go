@@ -22,46 +22,63 @@ package translit
 // letter whose decomposition is not a Latin letter A–Z (Cyrillic, Greek,
 // Arabic, CJK…) is an error, never a guess.
 
-// special maps a Latin letter (either case) to its multi-letter or
-// non-decomposable transliteration in upper case.
-var special = map[rune]string{
-	'Ä': "AE", 'ä': "AE",
-	'Ö': "OE", 'ö': "OE",
-	'Ü': "UE", 'ü': "UE",
-	'ß': "SS", 'ẞ': "SS",
-	'Ø': "OE", 'ø': "OE",
-	'Å': "AA", 'å': "AA",
-	'Æ': "AE", 'æ': "AE",
-	'Œ': "OE", 'œ': "OE",
-	'Ð': "D", 'ð': "D",
-	'Đ': "D", 'đ': "D",
-	'Þ': "TH", 'þ': "TH",
-	'Ł': "L", 'ł': "L",
-	'Ħ': "H", 'ħ': "H",
-	'İ': "I", 'ı': "I",
-	'Ĳ': "IJ", 'ĳ': "IJ",
-	'Ŀ': "L", 'ŀ': "L",
-	'Ŧ': "T", 'ŧ': "T",
-	'Ŋ': "NG", 'ŋ': "NG",
-	'ĸ': "Q",
+// special returns the transliteration in upper case of a Latin letter
+// (either case) that becomes several letters or does not decompose, or "".
+func special(r rune) string {
+	switch r {
+	case 'Ä', 'ä', 'Æ', 'æ':
+		return "AE"
+	case 'Ö', 'ö', 'Ø', 'ø', 'Œ', 'œ':
+		return "OE"
+	case 'Ü', 'ü':
+		return "UE"
+	case 'ß', 'ẞ':
+		return "SS"
+	case 'Å', 'å':
+		return "AA"
+	case 'Ð', 'ð', 'Đ', 'đ':
+		return "D"
+	case 'Þ', 'þ':
+		return "TH"
+	case 'Ł', 'ł', 'Ŀ', 'ŀ':
+		return "L"
+	case 'Ħ', 'ħ':
+		return "H"
+	case 'İ', 'ı':
+		return "I"
+	case 'Ĳ', 'ĳ':
+		return "IJ"
+	case 'Ŧ', 'ŧ':
+		return "T"
+	case 'Ŋ', 'ŋ':
+		return "NG"
+	case 'ĸ':
+		return "Q"
+	}
+	return ""
 }
 
-// apostrophes lists the characters read as an apostrophe: the ASCII one and
-// its typographic look-alikes (right and left single quotation marks, grave
-// and acute accents typed as letters, the modifier-letter apostrophe, the
-// prime).
-var apostrophes = map[rune]bool{
-	'\'': true, '’': true, '‘': true, '`': true, '´': true, 'ʼ': true, '′': true,
+// isApostrophe reports the characters read as an apostrophe: the ASCII one
+// and its typographic look-alikes (right and left single quotation marks,
+// grave and acute accents typed as letters, the modifier-letter apostrophe,
+// the prime).
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', '‘', '`', '´', 'ʼ', '′':
+		return true
+	}
+	return false
 }
 
-// hyphens lists the characters read as a hyphen.
-var hyphens = map[rune]bool{
-	'-': true, '‐': true, '‑': true, '‒': true, '–': true, '—': true, '−': true,
+// isHyphen reports the characters read as a hyphen.
+func isHyphen(r rune) bool {
+	switch r {
+	case '-', '‐', '‑', '‒', '–', '—', '−':
+		return true
+	}
+	return false
 }
 
-// finalAccents are the combining marks that, on a vowel ending a word, are
-// written as an apostrophe (the Italian grave and acute accents).
-var finalAccents = map[rune]bool{
-	'\u0300': true, // combining grave accent
-	'\u0301': true, // combining acute accent
-}
+// isFinalAccent reports the combining marks that, on a vowel ending a word,
+// are written as an apostrophe: the Italian grave and acute accents.
+func isFinalAccent(r rune) bool { return r == '\u0300' || r == '\u0301' }

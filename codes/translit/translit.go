@@ -86,76 +86,70 @@ func AppendName(dst []byte, s string) ([]byte, error) {
 	if isCanonical(s) {
 		return append(dst, s...), nil
 	}
-	if !norm.NFC.IsNormalString(s) {
+	if !isASCII(s) && norm.NFC.QuickSpanString(s) != len(s) {
 		s = norm.NFC.String(s)
 	}
 	start := len(dst)
-	b := transliterator{out: dst}
+	out := dst
+	var st state
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size <= 1 {
 			return dst[:start], &Error{Rune: utf8.RuneError, Offset: i}
 		}
-		if !b.rune(r, start) {
+		var ok bool
+		if out, ok = st.rune(out, start, r, s[i:i+size]); !ok {
 			return dst[:start], &Error{Rune: r, Offset: i}
 		}
 		i += size
 	}
-	b.endWord()
-	return b.out, nil
+	return st.endWord(out), nil
 }
 
-// transliterator accumulates the output of Name.
-type transliterator struct {
-	out          []byte
+// state is what Name remembers between characters.
+type state struct {
 	pendingSpace bool // a space is due before the next character
 	accent       bool // the last letter was a vowel with a final-accent mark
 	lastVowel    bool // the last output byte is a vowel coming from a letter
 }
 
-// rune handles one input character; it reports false if r is not allowed.
-func (t *transliterator) rune(r rune, start int) bool {
+// rune appends the transliteration of r (whose encoding is enc) to out; it
+// reports false if r is not allowed.
+func (st *state) rune(out []byte, start int, r rune, enc string) ([]byte, bool) {
 	switch {
 	case r >= 'a' && r <= 'z':
-		t.letter(byte(r - 'a' + 'A'))
+		return st.letter(out, byte(r-'a'+'A')), true
 	case r >= 'A' && r <= 'Z':
-		t.letter(byte(r))
+		return st.letter(out, byte(r)), true
 	case r == ' ' || unicode.IsSpace(r):
-		t.endWord()
-		if len(t.out) > start {
-			t.pendingSpace = true
+		out = st.endWord(out)
+		if len(out) > start {
+			st.pendingSpace = true
 		}
-	case apostrophes[r]:
-		t.accent = false // the apostrophe is already there
-		t.punct('\'')
-	case hyphens[r]:
-		t.endWord()
-		t.punct('-')
-	default:
-		if m, ok := special[r]; ok {
-			for i := 0; i < len(m); i++ {
-				t.letter(m[i])
-			}
-			t.lastVowel = false
-			return true
-		}
-		if unicode.Is(unicode.Mn, r) { // a combining mark that did not compose
-			t.mark(r)
-			return true
-		}
-		return t.decomposed(r)
+		return out, true
+	case isApostrophe(r):
+		st.accent = false // the apostrophe is already there
+		return st.punct(out, '\''), true
+	case isHyphen(r):
+		return st.punct(st.endWord(out), '-'), true
 	}
-	return true
+	if m := special(r); m != "" {
+		return st.letters(out, m), true
+	}
+	if unicode.Is(unicode.Mn, r) { // a combining mark that did not compose
+		st.mark(r)
+		return out, true
+	}
+	return st.decomposed(out, enc)
 }
 
-// decomposed transliterates r through its compatibility decomposition.
-func (t *transliterator) decomposed(r rune) bool {
-	var src [utf8.UTFMax]byte
-	var dst [32]byte
-	n := utf8.EncodeRune(src[:], r)
-	d := norm.NFKD.Append(dst[:0], src[:n]...)
-	if len(d) == n && string(d) == string(src[:n]) {
-		return false // no decomposition: another script, a digit, a symbol
+// decomposed transliterates a character through its compatibility
+// decomposition (NFKD: canonical decomposition, plus ligatures and width
+// variants): its Latin letters are kept and its combining marks dropped.
+func (st *state) decomposed(out []byte, enc string) ([]byte, bool) {
+	d := norm.NFKD.PropertiesString(enc).Decomposition()
+	if len(d) == 0 {
+		return out, false // no decomposition: another script, a digit, a symbol
 	}
 	letters := 0
 	for j := 0; j < len(d); {
@@ -163,65 +157,82 @@ func (t *transliterator) decomposed(r rune) bool {
 		j += size
 		switch {
 		case c >= 'a' && c <= 'z':
-			t.letter(byte(c - 'a' + 'A'))
-			letters++
+			out = st.letter(out, byte(c-'a'+'A'))
 		case c >= 'A' && c <= 'Z':
-			t.letter(byte(c))
-			letters++
+			out = st.letter(out, byte(c))
 		case unicode.Is(unicode.Mn, c):
 			if letters == 0 {
-				return false
+				return out, false
 			}
-			t.mark(c)
+			st.mark(c)
+			continue
 		default:
-			if m, ok := special[c]; ok { // e.g. Ǿ = Ø + acute
-				for i := 0; i < len(m); i++ {
-					t.letter(m[i])
-				}
-				t.lastVowel = false
-				letters++
-				continue
+			m := special(c) // e.g. Ǿ = Ø + acute
+			if m == "" {
+				return out, false
 			}
-			return false
+			out = st.letters(out, m)
 		}
+		letters++
 	}
-	return letters > 0
+	return out, letters > 0
 }
 
-func (t *transliterator) flushSpace() {
-	if t.pendingSpace {
-		t.out = append(t.out, ' ')
-		t.pendingSpace = false
+func (st *state) flushSpace(out []byte) []byte {
+	if st.pendingSpace {
+		out = append(out, ' ')
+		st.pendingSpace = false
 	}
+	return out
 }
 
-func (t *transliterator) letter(c byte) {
-	t.flushSpace()
-	t.accent = false
-	t.out = append(t.out, c)
-	t.lastVowel = c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'
+func (st *state) letter(out []byte, c byte) []byte {
+	out = append(st.flushSpace(out), c)
+	st.accent = false
+	st.lastVowel = c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'
+	return out
 }
 
-func (t *transliterator) punct(c byte) {
-	t.flushSpace()
-	t.out = append(t.out, c)
-	t.lastVowel = false
+// letters appends a multi-letter transliteration, which never carries a
+// final accent.
+func (st *state) letters(out []byte, m string) []byte {
+	for i := 0; i < len(m); i++ {
+		out = st.letter(out, m[i])
+	}
+	st.lastVowel = false
+	return out
+}
+
+func (st *state) punct(out []byte, c byte) []byte {
+	out = append(st.flushSpace(out), c)
+	st.lastVowel = false
+	return out
 }
 
 // mark records a combining mark following the last letter.
-func (t *transliterator) mark(m rune) {
-	if t.lastVowel && finalAccents[m] {
-		t.accent = true
+func (st *state) mark(m rune) {
+	if st.lastVowel && isFinalAccent(m) {
+		st.accent = true
 	}
 }
 
 // endWord writes the apostrophe of a final accented vowel.
-func (t *transliterator) endWord() {
-	if t.accent {
-		t.out = append(t.out, '\'')
-		t.accent = false
-		t.lastVowel = false
+func (st *state) endWord(out []byte) []byte {
+	if st.accent {
+		out = append(out, '\'')
+		st.accent = false
+		st.lastVowel = false
 	}
+	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // isCanonical reports whether s is already in the output form of Name.

@@ -163,3 +163,18 @@ func BenchmarkName(b *testing.B) {
 		})
 	}
 }
+
+func TestAppendName(t *testing.T) {
+	buf := []byte("X:")
+	out, err := AppendName(buf, "Niccolò  Müller")
+	require.NoError(t, err)
+	assert.Equal(t, "X:NICCOLO' MUELLER", string(out))
+	out, err = AppendName([]byte("X:"), "Ivan Иванов")
+	assert.ErrorIs(t, err, ErrUntransliterable)
+	assert.Equal(t, "X:", string(out))
+	var stack [64]byte
+	allocs := testing.AllocsPerRun(100, func() {
+		_, _ = AppendName(stack[:0], "Ọkọnkwọ Niccolò Müller")
+	})
+	assert.Zero(t, allocs)
+}
