@@ -42,9 +42,12 @@ const (
 	reasonMinor = "reason_minor"
 )
 
-// birth checks a birth date and place of a person whose section is prefix.
+// birth checks a birth date (required, not after the file date) and place of
+// a person whose section is prefix.
 func (c *checker) birth(prefix string, d PartialDate, l LuogoNascita) {
-	if !d.IsZero() && d.Earliest() > c.on {
+	if d.IsZero() {
+		c.add(prefix+".DataNascita", CodeRequired)
+	} else if d.Earliest() > c.on {
 		c.add(prefix+".DataNascita", CodeBirthInFuture, "value", d.String(), "date", c.date(c.on))
 	}
 	path := prefix + ".LuogoNascita"

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"reflect"
 	"strings"
 	"sync"
 
@@ -59,7 +58,6 @@ var structRules = []struct {
 		"Cognome":       "required,nome",
 		"Nome":          "required,nome",
 		"Sesso":         "required,oneof=M F",
-		"DataNascita":   "required",
 		"Cittadinanza":  "required,istat_stato",
 		"StatoCivile":   "omitempty,anpr=stato_civile",
 	}},
@@ -96,7 +94,6 @@ var structRules = []struct {
 		"Cognome":       "required,nome",
 		"Nome":          "required,nome",
 		"Sesso":         "omitempty,oneof=M F",
-		"DataNascita":   "required",
 		"Cittadinanza":  "omitempty,istat_stato",
 	}},
 	{GenitoreTutore{}, map[string]string{
@@ -143,7 +140,6 @@ func tablesFrom(ctx context.Context) *codes.Tables {
 // structValidator is the package's one validator, built on first use.
 var structValidator = sync.OnceValue(func() *validator.Validate {
 	v := validator.New()
-	v.RegisterCustomTypeFunc(func(f reflect.Value) any { return f.Interface().(PartialDate).Year }, PartialDate{})
 	tags := map[string]validator.FuncCtx{
 		"cf": func(_ context.Context, fl validator.FieldLevel) bool {
 			_, err := cf.Parse(fl.Field().String())
@@ -321,16 +317,24 @@ func isPhone(s string) bool {
 	return digits >= 5 && digits <= 15 && s[len(s)-1] != ' '
 }
 
+// specieCache holds, per *codes.Tables (immutable), the set of ANPR
+// specie_toponimo descriptions, so that the check does not copy the table.
+var specieCache sync.Map // *codes.Tables → map[string]struct{}
+
 // isSpecie reports whether s is the description of an ANPR specie_toponimo,
 // upper case as ANPR writes it.
 func isSpecie(t *codes.Tables, s string) bool {
 	if s == "" {
 		return false
 	}
-	for _, e := range t.Entries(codes.SpecieToponimo) {
-		if e.Description == s {
-			return true
+	set, ok := specieCache.Load(t)
+	if !ok {
+		m := map[string]struct{}{}
+		for _, e := range t.Entries(codes.SpecieToponimo) {
+			m[e.Description] = struct{}{}
 		}
+		set, _ = specieCache.LoadOrStore(t, m)
 	}
-	return false
+	_, found := set.(map[string]struct{})[s]
+	return found
 }
