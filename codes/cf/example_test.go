@@ -64,7 +64,7 @@ func ExampleVariants() {
 }
 
 func ExampleCheck() {
-	c := cf.MustParse("RSSMRA85T10Z118N") // born in Yugoslavia
+	c := cf.MustParse("RSSMRA85T10Z118N")                                            // born in Yugoslavia
 	p := cf.PersonData{Surname: "Rossi", Name: "Mario", Sex: 'M', BirthState: "250"} // Croazia
 	p.SetBirth(codes.NewDate(1985, 12, 10))
 	fmt.Println(len(cf.Check(c, p, nil)))
