@@ -30,6 +30,7 @@ func (t text) in(l Lang) string {
 var (
 	lTitle       = text{"Anteprima Modulo 1", "Modulo 1 preview"}
 	lFileHeader  = text{"Intestazione del file", "File header"}
+	lFileProbs   = text{"Problemi del file", "File problems"}
 	lComune      = text{"Comune", "Municipality"}
 	lSportello   = text{"Sportello", "Help desk"}
 	lOperatore   = text{"Operatore", "Operator"}

@@ -12,12 +12,10 @@ import (
 // The view model below holds only finished strings: the template decides
 // layout, never content.
 
-// pageView is the whole page.
-type pageView struct {
-	Lang   string
-	Title  string
-	Header *sectionView
-	Apps   []appView
+// headView is the start of the page.
+type headView struct {
+	Lang  string
+	Title string
 }
 
 // appView is one application.

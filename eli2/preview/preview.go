@@ -1,7 +1,6 @@
 package preview
 
 import (
-	"bufio"
 	"embed"
 	"errors"
 	"fmt"
@@ -61,31 +60,28 @@ var page = template.Must(template.New("page.html.tmpl").ParseFS(templateFS, "tem
 
 // Render writes doc as one HTML page to w. Nothing in the data can inject
 // markup: every value goes through html/template's contextual escaping.
+// Render holds nothing but doc in memory; for batches of any size use Writer.
 func Render(w io.Writer, doc Document, opts Options) error {
-	if !opts.Lang.valid() {
-		return fmt.Errorf("%w: %q", ErrLang, opts.Lang)
-	}
-	if opts.Lang == "" {
-		opts.Lang = Italian
-	}
 	for i, it := range doc.Items {
 		if it.Pratica == nil {
 			return fmt.Errorf("%w (item %d)", ErrNoPratica, i)
 		}
 	}
-	tables := opts.Tables
-	if tables == nil {
-		tables = codes.Default()
+	pw, err := NewWriter(w, opts)
+	if err != nil {
+		return err
 	}
-	v := buildPage(doc, opts, tableNames{tables})
-	bw := bufio.NewWriter(w)
-	if err := page.Execute(bw, v); err != nil {
-		return fmt.Errorf("preview: %w", err)
+	if doc.Header != nil || len(doc.Problems) > 0 {
+		if err := pw.WriteHeader(doc.Header, doc.Problems); err != nil {
+			return err
+		}
 	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("preview: %w", err)
+	for _, it := range doc.Items {
+		if err := pw.Write(it); err != nil {
+			return err
+		}
 	}
-	return nil
+	return pw.Close()
 }
 
 // RenderPratica writes the page of one application with its problems.

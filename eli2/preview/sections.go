@@ -8,31 +8,12 @@ import (
 	"github.com/retecomuni/eli2sdk/eli2"
 )
 
-// buildPage turns doc into the finished strings of the page.
-func buildPage(doc Document, opts Options, names namer) pageView {
-	l := opts.Lang
-	v := pageView{Lang: string(l), Title: opts.Title}
-	if v.Title == "" {
-		v.Title = lTitle.in(l)
-	}
-	var on codes.Date
-	if h := doc.Header; h != nil && !h.DataCreazione.IsZero() {
-		on = codes.DateOf(h.DataCreazione)
-	}
-	if doc.Header != nil || len(doc.Problems) > 0 {
-		v.Header = headerView(doc, opts, names, on)
-	}
-	for i, it := range doc.Items {
-		v.Apps = append(v.Apps, appOf(i, it, opts, names, on))
-	}
-	return v
-}
-
-// headerView shows the file header (Intestazione) and the file's problems.
-func headerView(doc Document, opts Options, names namer, on codes.Date) *sectionView {
-	b := newBuilder(Item{Pratica: &eli2.Pratica{}, Problems: doc.Problems}, opts, names, on)
+// headerView shows the file header (Intestazione) and the file's problems;
+// h may be nil.
+func headerView(h *eli2.Intestazione, problems eli2.Problems, opts Options, names namer, on codes.Date) sectionView {
+	b := newBuilder(Item{Pratica: &eli2.Pratica{}, Problems: problems}, opts, names, on)
 	s := sectionView{Title: b.t(lFileHeader)}
-	if h := doc.Header; h != nil {
+	if h != nil {
 		comune := strings.TrimSpace(h.ComuneBelfiore + " " + h.ComuneIstat)
 		name, _ := names.comune(h.ComuneBelfiore, on)
 		created := ""
@@ -50,7 +31,14 @@ func headerView(doc Document, opts Options, names namer, on codes.Date) *section
 		}
 	}
 	s.Problems = b.rest()
-	return &s
+	return s
+}
+
+// fileProblemsView lists problems of the file found after its applications
+// (such as a wrong count).
+func fileProblemsView(problems eli2.Problems, opts Options, names namer) sectionView {
+	b := newBuilder(Item{Pratica: &eli2.Pratica{}, Problems: problems}, opts, names, 0)
+	return sectionView{Title: b.t(lFileProbs), Problems: b.rest()}
 }
 
 // appOf builds the view of the i-th application.
