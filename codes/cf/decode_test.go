@@ -197,3 +197,15 @@ func BenchmarkDecode(b *testing.B) {
 		}
 	})
 }
+
+func TestDecodeLoadedTables(t *testing.T) {
+	// a second Tables gets its own index, and both keep working
+	loaded, err := codes.Load(codes.Sources{})
+	require.NoError(t, err)
+	c := MustParse("RSSMRA85T10A562S")
+	for _, tab := range []*codes.Tables{loaded, codes.Default(), loaded} {
+		d, err := Decode(c, tab, WithReference(ref))
+		require.NoError(t, err)
+		assert.Equal(t, "A562", d.Place.Belfiore())
+	}
+}

@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"slices"
 	"sync"
+	"runtime"
 	"sync/atomic"
+	"weak"
 
 	"github.com/retecomuni/eli2sdk/codes"
 )
@@ -12,9 +14,11 @@ import (
 // placeIndex is a dense index of the birthplaces of one *codes.Tables by
 // Belfiore code, built once per Tables on first use (about 3 MB), so that
 // Decode resolves a birthplace in a few nanoseconds and without allocating.
-// codes.Tables is immutable, so the index never goes stale.
+// codes.Tables is immutable, so the index never goes stale; it holds the
+// Tables weakly and is dropped when the Tables is garbage collected (programs
+// that Load newer tables now and then do not accumulate indexes).
 type placeIndex struct {
-	t      *codes.Tables
+	t      weak.Pointer[codes.Tables]
 	comuni []codes.Comune // rows with a Belfiore code, by code then From
 	start  [26*1000 + 1]int32
 	states [1000]int32 // Z000…Z999 → index in statesRows + 1; 0 = none
@@ -23,21 +27,26 @@ type placeIndex struct {
 
 var (
 	lastIndex atomic.Pointer[placeIndex]
-	indexes   sync.Map // *codes.Tables → *placeIndex
+	indexes   sync.Map // weak.Pointer[codes.Tables] → *placeIndex
 )
 
 // indexOf returns the index of t, building it on first use.
 func indexOf(t *codes.Tables) *placeIndex {
-	if ix := lastIndex.Load(); ix != nil && ix.t == t {
+	if ix := lastIndex.Load(); ix != nil && ix.t.Value() == t {
 		return ix
 	}
-	if v, ok := indexes.Load(t); ok {
+	key := weak.Make(t)
+	if v, ok := indexes.Load(key); ok {
 		ix := v.(*placeIndex)
 		lastIndex.Store(ix)
 		return ix
 	}
 	ix := buildIndex(t)
-	v, _ := indexes.LoadOrStore(t, ix)
+	ix.t = key
+	v, loaded := indexes.LoadOrStore(key, ix)
+	if !loaded {
+		runtime.AddCleanup(t, func(k weak.Pointer[codes.Tables]) { indexes.Delete(k) }, key)
+	}
 	ix = v.(*placeIndex)
 	lastIndex.Store(ix)
 	return ix
@@ -60,7 +69,7 @@ func slot(code string) int {
 }
 
 func buildIndex(t *codes.Tables) *placeIndex {
-	ix := &placeIndex{t: t}
+	ix := &placeIndex{}
 	type keyed struct {
 		slot int
 		c    codes.Comune
