@@ -2,9 +2,9 @@ package cf
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"sync"
-	"runtime"
 	"sync/atomic"
 	"weak"
 
