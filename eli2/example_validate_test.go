@@ -1,0 +1,117 @@
+package eli2_test
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/retecomuni/eli2sdk/codes"
+	"github.com/retecomuni/eli2sdk/eli2"
+	"github.com/retecomuni/eli2sdk/eli2/eli2test"
+)
+
+// Validate returns every problem of an application with a stable code and
+// a path in the record model.
+func ExampleValidate() {
+	p := eli2test.RinnovoFamiglia()
+	p.Domicilio.CAP = "6012"                    // four digits
+	p.Richiesta.Tipologia = 12                  // a duplicate's kit code on a renewal
+	p.Richiedente.Cognome = "Müller"            // not yet transliterated
+	p.Richiedente.CodiceFiscale = ""            // optional: nothing to compare
+	p.Richiedente.LuogoNascita.StatoEstero = "" // no birth place at all
+
+	problems := eli2.Validate(&p, eli2.ValidateOptions{On: eli2test.FileDay})
+	for _, pr := range problems {
+		fmt.Println(pr.Path, pr.Code, pr.Severity == eli2.SeverityError)
+	}
+	fmt.Println(problems.HasErrors())
+	// Output:
+	// Richiesta.TipoRichiesta kit_operation_mismatch true
+	// Richiedente.Cognome name_charset true
+	// Richiedente.LuogoNascita birth_place_missing true
+	// Domicilio.CAP cap_format true
+	// true
+}
+
+// Messages are in Italian by default, in English on request; names and
+// codici fiscali are masked unless ShowPersonalData is set.
+func ExampleValidate_messages() {
+	p := eli2test.RinnovoFamiglia()
+	p.Richiedente.Cognome = "Müller"
+	p.Richiedente.CodiceFiscale = ""
+	for _, lang := range []string{"it", "en"} {
+		for _, pr := range eli2.Validate(&p, eli2.ValidateOptions{On: eli2test.FileDay, Lang: lang}) {
+			fmt.Println(pr.Message)
+		}
+	}
+	// Output:
+	// Cognome contiene caratteri non ammessi (solo lettere A-Z maiuscole, spazio, apostrofo, trattino); forma suggerita: M.
+	// Cognome has characters outside upper-case A-Z, space, apostrophe, hyphen; suggested form: M.
+}
+
+// ChildMaxAge raises the age limit of the children section from the kit's
+// 14 (L. 122/2016 changed art. 31 of the Testo Unico).
+func ExampleValidateOptions_childMaxAge() {
+	p := eli2test.RinnovoFamiglia()
+	p.Familiari[1].DataNascita = eli2.PartialDate{Year: 2010, Month: 5}
+	for _, maxAge := range []int{0, 18} {
+		for _, pr := range eli2.Validate(&p, eli2.ValidateOptions{On: eli2test.FileDay, ChildMaxAge: maxAge}) {
+			fmt.Println(maxAge, pr.Path, pr.Code)
+		}
+	}
+	// Output:
+	// 0 Familiari[1].CodiceFiscale cf_mismatch
+	// 0 Familiari[1].DataNascita child_too_old
+	// 18 Familiari[1].CodiceFiscale cf_mismatch
+}
+
+// ValidateStream checks a file of any size one application at a time.
+func ExampleValidateStream() {
+	f, err := os.Open("../testdata/eli2/invalid/id_duplicato.xml")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	file, n, err := eli2.ValidateStream(f, eli2.ValidateOptions{}, func(pp eli2.PraticaProblems) {
+		for _, p := range pp.Problems {
+			fmt.Println(pp.ID, p.Path, p.Code)
+		}
+	})
+	fmt.Println(len(file), n, err != nil)
+	// Output:
+	// P002 Domicilio.CAP cap_format
+	// P002 ID duplicate_id
+	// 0 3 true
+}
+
+// A FileValidator works with a Decoder, or with applications built in
+// memory, keeping only the ids seen.
+func ExampleFileValidator() {
+	h := eli2test.Header("D612", "048017", 2)
+	v := eli2.NewFileValidator(h, eli2.ValidateOptions{})
+	fmt.Println(v.Options().On == codes.DateOf(h.DataCreazione), len(v.Header()))
+	a, b := eli2test.RilascioConVisto(), eli2test.RilascioConVisto()
+	fmt.Println(len(v.Pratica(&a)))
+	for _, p := range v.Pratica(&b) {
+		fmt.Println(p.Path, p.Code)
+	}
+	fmt.Println(len(v.Finish()))
+	// Output:
+	// true 0
+	// 0
+	// ID duplicate_id
+	// 0
+}
+
+// Normalize transliterates every name, as a mapper does before validation.
+func ExampleNormalize() {
+	p := eli2test.RinnovoFamiglia()
+	p.Richiedente.Cognome = "Müller-Lüdenscheidt"
+	p.Familiari[0].Nome = "Nicolò"
+	fmt.Println(eli2.Normalize(&p), p.Richiedente.Cognome, p.Familiari[0].Nome)
+	p.Familiari[1].Nome = "Ольга"
+	fmt.Println(eli2.Normalize(&p))
+	// Output:
+	// <nil> MUELLER-LUEDENSCHEIDT NICOLO'
+	// eli2: Familiari[1].Nome: character 'О' (U+041E) cannot be transliterated
+}
