@@ -1,0 +1,614 @@
+// Package export is the pipeline from a population register to ELI2 import
+// files: it streams the persons a query selects from any anagrafe.Source,
+// maps and validates each one, records every access in the audit log and
+// writes the valid applications with the eli2 Encoder, skipping (or, when
+// strict, stopping at) the invalid ones with their reasons.
+//
+// Output is all or nothing: files are written under temporary names with
+// owner-only permissions and renamed into place only when the whole export
+// succeeded, so that a failure (register error, full disk, cancelled
+// context) leaves no partial file. Memory stays constant whatever the
+// register's size.
+package export
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/retecomuni/eli2sdk/anagrafe"
+	"github.com/retecomuni/eli2sdk/anagrafe/csvadapter"
+	"github.com/retecomuni/eli2sdk/codes"
+	"github.com/retecomuni/eli2sdk/codes/cf"
+	"github.com/retecomuni/eli2sdk/eli2"
+)
+
+// Sentinel errors of Run.
+var (
+	// ErrNoAudit is returned when Options.Audit is nil: every export must
+	// be recorded.
+	ErrNoAudit = errors.New("export: nessun registro di audit (Options.Audit)")
+	// ErrNothingExported is returned when no application could be
+	// exported; no file is written.
+	ErrNothingExported = errors.New("export: nessuna pratica esportabile")
+	// ErrStrict is wrapped by the error of a strict export that stopped at
+	// an invalid record.
+	ErrStrict = errors.New("export: record non valido in modalità rigorosa")
+	// ErrSource is wrapped by errors reading the register.
+	ErrSource = errors.New("export: errore di lettura dell'anagrafe")
+	// ErrOutput is wrapped by errors writing the output.
+	ErrOutput = errors.New("export: errore di scrittura")
+	// ErrAudit is wrapped by errors of the audit hook: an access that cannot
+	// be recorded stops the export.
+	ErrAudit = errors.New("export: registrazione di audit non riuscita")
+	// ErrHeader is wrapped when the file header is invalid (unknown
+	// sending comune).
+	ErrHeader = errors.New("export: intestazione non valida")
+)
+
+// Reason codes of skipped records that are not validation problems (those
+// use the eli2 problem codes, such as cf_checksum).
+const (
+	ReasonNoPermit    = "no_permit"    // a foreigner with no permit and no request type that allows it
+	ReasonSourceRow   = "source_row"   // the adapter could not read the record (CSV row, SQL column)
+	ReasonEncode      = "encode"       // a field the encoder refuses (control characters, invalid UTF-8)
+	ReasonDuplicateID = "duplicate_id" // the application id was already used in the file
+	ReasonMapping     = "mapping"      // any other error building the application
+	ReasonNotFound    = "not_found"    // a requested person ID is not in the register
+)
+
+// Progress is passed to Options.Progress.
+type Progress struct {
+	Done     int // records read so far
+	Total    int // records the query selects; -1 when unknown
+	Exported int
+	Skipped  int
+}
+
+// Options configure Run. Audit is required.
+type Options struct {
+	// Request is the operator's choice applied to every application
+	// (zero: renew the permit held). PraticaID is set by Run.
+	Request anagrafe.Request
+	// Map tunes the mapper; Map.On is also the reference date of the query
+	// when the query has none. Zero means today.
+	Map anagrafe.MapOptions
+	// Header is the file header. DataCreazione defaults to now (on Map.On
+	// when set), Software to "eli2sdk", NumeroPratiche is counted;
+	// ComuneBelfiore defaults to the first exported applicant's domicile
+	// comune and ComuneIstat to the ISTAT code of ComuneBelfiore.
+	Header eli2.Intestazione
+	// Strict stops at the first record that cannot be exported: nothing is
+	// written and the error wraps ErrStrict.
+	Strict bool
+	// Audit is called for every exported person, before its data are
+	// written. Required.
+	Audit anagrafe.AuditHook
+	// Purpose is recorded in the audit log ("rinnovo permesso di soggiorno"
+	// when empty).
+	Purpose string
+	// Progress, when set, is called every ProgressEvery records and at the
+	// end. Run then counts the selection first (anagrafe.Count).
+	Progress func(Progress)
+	// ProgressEvery is the number of records between Progress calls
+	// (default 256).
+	ProgressEvery int
+	// MaxReported is how many skipped records Summary.Skipped keeps in
+	// detail (default 1000); counts are always complete.
+	MaxReported int
+	// Recoverable reports whether an error yielded by the source's stream
+	// concerns one record only (the stream goes on). nil recognises the
+	// CSV adapter's *csvadapter.RowError; the SQL adapter's
+	// *sqlreg.ColumnError must be added by callers that use it.
+	Recoverable func(error) bool
+	// Now returns the current time for the header (nil: time.Now).
+	Now func() time.Time
+}
+
+// Skipped is a record that was not exported.
+type Skipped struct {
+	// PersonID is the register ID (masked when it looks like a codice
+	// fiscale); "" when the adapter could not tell.
+	PersonID string
+	// Codes are the reasons: eli2 problem codes of SeverityError, or one of
+	// the Reason… codes.
+	Codes []string
+	// Problems are the validation errors (messages masked unless
+	// Map.ShowPersonalData).
+	Problems eli2.Problems
+	// Err is the error, for Reason… codes.
+	Err error
+}
+
+// Reason is one reason of skipped records with its count.
+type Reason struct {
+	Code    string // problem or Reason… code
+	Count   int    // records skipped for it (a record may count for several)
+	Message string // message of its first occurrence (masked)
+}
+
+// Summary is the outcome of Run.
+type Summary struct {
+	Selected    int // records read from the register
+	Exported    int // applications written
+	Skipped     int // records not exported because of an error
+	NotEligible int // records without a permit that need none: Italian citizens, children listed with a parent
+	Warnings    int // exported applications with warnings
+	Files       int // files written (1, or one per application when split)
+	// Reasons counts skipped records by reason, in order of first
+	// occurrence.
+	Reasons []Reason
+	// Skips details the first MaxReported skipped records.
+	Skips []Skipped
+	// Destination describes where the files are.
+	Destination string
+}
+
+// Run exports the persons of src selected by q to dst. It streams the
+// register (anagrafe.Search) through anagrafe.Map and eli2 validation into
+// the eli2 Encoder: records with validation errors or that cannot be
+// mapped are skipped and reported in the Summary (or stop the run when
+// Strict); persons without a permit who need none (Italian citizens,
+// children under the child age, listed in a parent's application) are
+// counted as NotEligible. Every exported person goes through Options.Audit
+// first.
+//
+// On any error — register failure, write failure, audit failure, ctx
+// cancelled, strict stop, nothing to export — no output file is left and
+// the Summary says how far the run got.
+func Run(ctx context.Context, src anagrafe.Source, q anagrafe.Query, dst Destination, opts Options) (Summary, error) {
+	on := opts.Map.On
+	if q.On == 0 {
+		q.On = on
+	}
+	q = q.Resolve()
+	if opts.Map.On == 0 {
+		opts.Map.On = q.On
+	}
+	if err := q.Validate(); err != nil {
+		return Summary{}, err
+	}
+	total := -1
+	if opts.Progress != nil {
+		if n, err := anagrafe.Count(ctx, src, q); err == nil {
+			total = n
+		}
+	}
+	return run(ctx, anagrafe.Search(ctx, src, q), total, dst, opts)
+}
+
+// RunIDs is Run for the persons with the given register IDs, in that order
+// (one help-desk applicant: one ID). An ID not in the register is skipped
+// with reason not_found.
+func RunIDs(ctx context.Context, src anagrafe.Source, ids []string, dst Destination, opts Options) (Summary, error) {
+	seq := func(yield func(*anagrafe.Record, error) bool) {
+		for _, id := range ids {
+			rec, err := src.Person(ctx, id)
+			if errors.Is(err, anagrafe.ErrNotFound) {
+				err = &notFoundError{id: id, err: err}
+			}
+			if !yield(rec, err) {
+				return
+			}
+		}
+	}
+	return run(ctx, seq, len(ids), dst, opts)
+}
+
+type notFoundError struct {
+	id  string
+	err error
+}
+
+func (e *notFoundError) Error() string {
+	return "persona " + maskID(e.id) + " non trovata nell'anagrafe"
+}
+func (e *notFoundError) Unwrap() error { return e.err }
+
+// maskID masks register IDs that look like a codice fiscale.
+func maskID(id string) string {
+	if _, err := cf.Parse(id); err == nil {
+		return eli2.MaskCodiceFiscale(id)
+	}
+	return id
+}
+
+type runner struct {
+	ctx     context.Context
+	dst     Destination
+	opts    Options
+	sum     Summary
+	reasons map[string]int // code → index in sum.Reasons
+	out     Output         // current output
+	enc     *eli2.Encoder
+	header  eli2.Intestazione
+	started bool     // header written (single file)
+	names   []string // split: committed files of this run
+	seq     int
+	tables  *codes.Tables
+}
+
+func run(ctx context.Context, seq iter.Seq2[*anagrafe.Record, error], total int, dst Destination, opts Options) (sum Summary, err error) {
+	if opts.Audit == nil {
+		return Summary{}, ErrNoAudit
+	}
+	if dst == nil {
+		return Summary{}, fmt.Errorf("%w: nessuna destinazione", ErrOutput)
+	}
+	if opts.Map.On == 0 {
+		opts.Map.On = codes.Today()
+	}
+	if opts.Map.Tables == nil {
+		opts.Map.Tables = codes.Default()
+	}
+	if opts.ProgressEvery <= 0 {
+		opts.ProgressEvery = 256
+	}
+	if opts.MaxReported == 0 {
+		opts.MaxReported = 1000
+	}
+	if opts.Recoverable == nil {
+		opts.Recoverable = defaultRecoverable
+	}
+	if opts.Purpose == "" {
+		opts.Purpose = "rinnovo permesso di soggiorno"
+	}
+	r := &runner{ctx: ctx, dst: dst, opts: opts, reasons: map[string]int{}, tables: opts.Map.Tables}
+	r.sum.Destination = dst.String()
+	r.header = r.initialHeader()
+	defer func() {
+		if err != nil {
+			r.cleanup()
+			sum = r.sum
+			sum.Files = 0
+		}
+	}()
+	if !dst.Split() {
+		// Create the file first: an unwritable destination fails before
+		// the register is read.
+		if r.out, err = dst.Create(""); err != nil {
+			return r.sum, fmt.Errorf("%w: %s: %w", ErrOutput, dst, err)
+		}
+	}
+	progress := func() {
+		if opts.Progress != nil {
+			opts.Progress(Progress{Done: r.sum.Selected, Total: total, Exported: r.sum.Exported, Skipped: r.sum.Skipped})
+		}
+	}
+	for rec, serr := range seq {
+		if err := ctx.Err(); err != nil {
+			return r.sum, err
+		}
+		r.sum.Selected++
+		if serr != nil {
+			if errors.Is(serr, context.Canceled) || errors.Is(serr, context.DeadlineExceeded) {
+				return r.sum, serr
+			}
+			var nf *notFoundError
+			switch {
+			case errors.As(serr, &nf):
+				if err := r.skip(Skipped{PersonID: maskID(nf.id), Codes: []string{ReasonNotFound}, Err: serr}); err != nil {
+					return r.sum, err
+				}
+			case opts.Recoverable(serr):
+				if err := r.skip(Skipped{Codes: []string{ReasonSourceRow}, Err: serr}); err != nil {
+					return r.sum, err
+				}
+			default:
+				return r.sum, fmt.Errorf("%w: %w", ErrSource, serr)
+			}
+		} else if err := r.record(rec); err != nil {
+			return r.sum, err
+		}
+		if r.sum.Selected%opts.ProgressEvery == 0 {
+			progress()
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return r.sum, err
+	}
+	if r.sum.Exported == 0 {
+		return r.sum, ErrNothingExported
+	}
+	if !dst.Split() {
+		if err := r.finishFile(""); err != nil {
+			return r.sum, err
+		}
+	}
+	r.sum.Files = len(r.names)
+	if !dst.Split() {
+		r.sum.Files = 1
+	}
+	progress()
+	return r.sum, nil
+}
+
+func defaultRecoverable(err error) bool {
+	var re *csvadapter.RowError
+	return errors.As(err, &re)
+}
+
+func (r *runner) initialHeader() eli2.Intestazione {
+	h := r.opts.Header
+	if h.DataCreazione.IsZero() {
+		now := time.Now
+		if r.opts.Now != nil {
+			now = r.opts.Now
+		}
+		t := now()
+		if d := r.opts.Map.On; d != 0 && d != codes.DateOf(t) {
+			y, m, dd := d.Year(), time.Month(d.Month()), d.Day()
+			t = time.Date(y, m, dd, t.Hour(), t.Minute(), t.Second(), 0, t.Location())
+		}
+		h.DataCreazione = t.Truncate(time.Second)
+	}
+	if h.Software == "" {
+		h.Software = "eli2sdk"
+	}
+	h.NumeroPratiche = 0
+	return h
+}
+
+// completeHeader fills the sending comune from the first application and
+// checks the header.
+func (r *runner) completeHeader(p *eli2.Pratica) (eli2.Intestazione, error) {
+	h := r.header
+	if h.ComuneBelfiore == "" {
+		h.ComuneBelfiore = p.Domicilio.Comune
+	}
+	if h.ComuneIstat == "" {
+		if c, ok := r.tables.ComuneByBelfiore(h.ComuneBelfiore, codes.DateOf(h.DataCreazione)); ok {
+			h.ComuneIstat = c.Istat
+		}
+	}
+	v := eli2.NewFileValidator(h, eli2.ValidateOptions{Tables: r.tables, On: r.opts.Map.On, Lang: r.opts.Map.Lang})
+	if ps := v.Header(); ps.HasErrors() {
+		var b strings.Builder
+		for _, p := range ps {
+			if p.Severity == eli2.SeverityError {
+				if b.Len() > 0 {
+					b.WriteString("; ")
+				}
+				b.WriteString(p.Path + ": " + p.Message)
+			}
+		}
+		return h, fmt.Errorf("%w: %s", ErrHeader, b.String())
+	}
+	r.header = h
+	return h, nil
+}
+
+// record maps, validates, audits and writes one record.
+func (r *runner) record(rec *anagrafe.Record) error {
+	if rec == nil {
+		return r.skip(Skipped{Codes: []string{ReasonMapping}, Err: anagrafe.ErrNilRecord})
+	}
+	pid := maskID(rec.Person.ID)
+	req := r.opts.Request
+	req.PraticaID = r.praticaID(rec.Person.ID)
+	p, probs, err := anagrafe.Map(rec, req, r.opts.Map)
+	if err != nil {
+		if errors.Is(err, anagrafe.ErrNoPermit) && r.notEligible(rec) {
+			r.sum.NotEligible++
+			return nil
+		}
+		code := ReasonMapping
+		var ne *eli2.NameError
+		switch {
+		case errors.Is(err, anagrafe.ErrNoPermit):
+			code = ReasonNoPermit
+		case errors.As(err, &ne):
+			code = eli2.CodeNameUntransliterable
+		}
+		return r.skip(Skipped{PersonID: pid, Codes: []string{code}, Err: maskErr(err, rec.Person.ID)})
+	}
+	if probs.HasErrors() {
+		var errs eli2.Problems
+		var codesSeen []string
+		for _, pr := range probs {
+			if pr.Severity != eli2.SeverityError {
+				continue
+			}
+			errs = append(errs, pr)
+			if !contains(codesSeen, pr.Code) {
+				codesSeen = append(codesSeen, pr.Code)
+			}
+		}
+		return r.skip(Skipped{PersonID: pid, Codes: codesSeen, Problems: errs})
+	}
+	if err := r.write(rec, p); err != nil {
+		return err
+	}
+	if len(probs) > 0 {
+		r.sum.Warnings++
+	}
+	return nil
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// maskErr replaces a register ID that looks like a codice fiscale in an
+// error message.
+func maskErr(err error, id string) error {
+	if m := maskID(id); m != id && strings.Contains(err.Error(), id) {
+		return &maskedError{msg: strings.ReplaceAll(err.Error(), id, m), err: err}
+	}
+	return err
+}
+
+type maskedError struct {
+	msg string
+	err error
+}
+
+func (e *maskedError) Error() string { return e.msg }
+func (e *maskedError) Unwrap() error { return e.err }
+
+// notEligible reports whether a person without a permit needs none for
+// this export: an Italian citizen, or a child younger than the child age
+// (listed in a parent's application).
+func (r *runner) notEligible(rec *anagrafe.Record) bool {
+	p := &rec.Person
+	for _, c := range p.Citizenships {
+		if c == "100" {
+			return true
+		}
+	}
+	max := r.opts.Map.ChildMaxAge
+	if max <= 0 {
+		max = eli2.DefaultChildMaxAge
+	}
+	if p.BirthDate.IsZero() {
+		return false
+	}
+	return codes.YearsBetween(p.BirthDate.Latest(), r.opts.Map.On) < max
+}
+
+// praticaID returns the application id: the register ID when it is safe in
+// a file name and is not a codice fiscale, else a sequence number.
+func (r *runner) praticaID(personID string) string {
+	r.seq++
+	if personID != "" && len(personID) <= 64 && maskID(personID) == personID && fileSafe(personID) {
+		return personID
+	}
+	return "PRATICA-" + strconv.Itoa(r.seq)
+}
+
+func fileSafe(s string) bool {
+	if s[0] == '.' || s[0] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *runner) skip(s Skipped) error {
+	r.sum.Skipped++
+	for _, c := range s.Codes {
+		msg := ""
+		if s.Err != nil {
+			msg = s.Err.Error()
+		}
+		for _, p := range s.Problems {
+			if p.Code == c {
+				msg = p.Path + ": " + p.Message
+				break
+			}
+		}
+		if i, ok := r.reasons[c]; ok {
+			r.sum.Reasons[i].Count++
+		} else {
+			r.reasons[c] = len(r.sum.Reasons)
+			r.sum.Reasons = append(r.sum.Reasons, Reason{Code: c, Count: 1, Message: msg})
+		}
+	}
+	if r.opts.MaxReported < 0 || len(r.sum.Skips) < r.opts.MaxReported {
+		r.sum.Skips = append(r.sum.Skips, s)
+	}
+	if r.opts.Strict {
+		who := s.PersonID
+		if who == "" {
+			who = "?"
+		}
+		detail := strings.Join(s.Codes, ", ")
+		if s.Err != nil {
+			detail += ": " + s.Err.Error()
+		}
+		return fmt.Errorf("%w: persona %s: %s", ErrStrict, who, detail)
+	}
+	return nil
+}
+
+// write audits and encodes one valid application.
+func (r *runner) write(rec *anagrafe.Record, p *eli2.Pratica) error {
+	if !r.started || r.dst.Split() {
+		if _, err := r.completeHeader(p); err != nil {
+			return err
+		}
+	}
+	ev := anagrafe.AuditEvent{Operator: r.header.Operatore, PersonID: rec.Person.ID, Purpose: r.opts.Purpose, Action: "export"}
+	if err := r.opts.Audit(r.ctx, ev); err != nil {
+		return fmt.Errorf("%w: %w", ErrAudit, err)
+	}
+	if r.dst.Split() {
+		out, err := r.dst.Create(p.ID)
+		if err != nil {
+			return fmt.Errorf("%w: %s: %w", ErrOutput, r.dst, err)
+		}
+		r.out = out
+		r.enc = nil
+	}
+	if r.enc == nil {
+		r.enc = eli2.NewEncoder(r.out)
+		if err := r.enc.WriteHeader(r.header); err != nil {
+			return fmt.Errorf("%w: %w", ErrOutput, err)
+		}
+		r.started = true
+	}
+	if err := r.enc.Encode(p); err != nil {
+		var ee *eli2.EncodeError
+		if errors.As(err, &ee) {
+			code := ReasonEncode
+			if errors.Is(err, eli2.ErrDuplicateID) {
+				code = ReasonDuplicateID
+			}
+			if r.dst.Split() {
+				r.out.Abort()
+				r.out, r.enc = nil, nil
+			}
+			return r.skip(Skipped{PersonID: maskID(rec.Person.ID), Codes: []string{code}, Err: err})
+		}
+		return fmt.Errorf("%w: %w", ErrOutput, err)
+	}
+	r.sum.Exported++
+	if r.dst.Split() {
+		return r.finishFile(p.ID)
+	}
+	return nil
+}
+
+// finishFile closes the encoder and commits the current output.
+func (r *runner) finishFile(name string) error {
+	out := r.out
+	if err := r.enc.Close(); err != nil {
+		return fmt.Errorf("%w: %w", ErrOutput, err)
+	}
+	if err := out.Commit(); err != nil {
+		r.out = nil
+		return fmt.Errorf("%w: %w", ErrOutput, err)
+	}
+	r.out, r.enc = nil, nil
+	if r.dst.Split() {
+		r.names = append(r.names, name)
+	}
+	return nil
+}
+
+// cleanup discards the current output and, for a split export, the files
+// committed by this run.
+func (r *runner) cleanup() {
+	if r.out != nil {
+		r.out.Abort()
+		r.out = nil
+	}
+	for _, n := range r.names {
+		r.dst.Remove(n)
+	}
+	r.names = nil
+}
