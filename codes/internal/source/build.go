@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -176,22 +174,20 @@ func itoa(n int) string {
 }
 
 // NormalizeName folds a place name for matching: accents and other marks are
-// removed (NFD), letters are upper-cased, apostrophes, hyphens, dots and
+// removed (NFD decomposition, then combining marks dropped), letters are upper-cased, apostrophes, hyphens, dots and
 // other punctuation become spaces, and runs of spaces collapse to one, so
 // "Paternò", "PATERNO'" and "paterno" all give "PATERNO".
 func NormalizeName(s string) string {
 	folded := s
 	if !isASCII(s) {
-		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-		if f, _, err := transform.String(t, s); err == nil {
-			folded = f
-		}
+		folded = norm.NFD.String(s)
 	}
 	var b strings.Builder
 	b.Grow(len(folded))
 	space := false
 	for _, r := range folded {
 		switch {
+		case unicode.Is(unicode.Mn, r): // combining accent split off by NFD
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
