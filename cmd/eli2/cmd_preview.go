@@ -72,13 +72,27 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	doc, err := a.document()
-	if err != nil {
-		fmt.Fprintf(stderr, "eli2 preview: %v\n", err)
-		return 1
-	}
 	opts := preview.Options{Title: a.title, Lang: preview.Lang(a.lang), MaskTaxCode: a.maskCF}
-	render := func(w io.Writer) error { return preview.Render(w, doc, opts) }
+	var sum previewSummary
+	var render func(w io.Writer) error
+	if a.db != "" {
+		doc, err := a.fromRegister(context.Background())
+		if err != nil {
+			fmt.Fprintf(stderr, "eli2 preview: %v\n", err)
+			return 1
+		}
+		sum.add(doc.Items[0].Problems)
+		sum.pratiche = 1
+		render = func(w io.Writer) error { return preview.Render(w, doc, opts) }
+	} else {
+		f, err := os.Open(a.file)
+		if err != nil {
+			fmt.Fprintf(stderr, "eli2 preview: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		render = func(w io.Writer) error { return streamPreview(w, f, a.pratica, a.lang, opts, &sum) }
+	}
 	if a.out == "-" {
 		err = render(stdout)
 	} else {
@@ -89,11 +103,23 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if a.out != "-" {
-		nErr, nWarn := countProblems(doc)
 		fmt.Fprintf(stdout, "anteprima scritta in %s: %d pratiche, %d errori, %d avvisi\n",
-			a.out, len(doc.Items), nErr, nWarn)
+			a.out, sum.pratiche, sum.errors, sum.warnings)
 	}
 	return 0
+}
+
+// previewSummary counts what the page shows.
+type previewSummary struct{ pratiche, errors, warnings int }
+
+func (s *previewSummary) add(ps eli2.Problems) {
+	for _, p := range ps {
+		if p.Severity == eli2.SeverityWarning {
+			s.warnings++
+		} else {
+			s.errors++
+		}
+	}
 }
 
 // newPreviewFlags declares the options of eli2 preview into a.
@@ -153,48 +179,54 @@ func (a *previewArgs) check(pos []string) string {
 	return ""
 }
 
-// document reads the applications to show and validates them.
-func (a *previewArgs) document() (preview.Document, error) {
-	if a.db != "" {
-		return a.fromRegister(context.Background())
-	}
-	f, err := os.Open(a.file)
-	if err != nil {
-		return preview.Document{}, err
-	}
-	defer f.Close()
-	return readPreviewFile(f, a.pratica, a.lang)
-}
-
-// readPreviewFile decodes an import file one application at a time and
+// streamPreview decodes an import file one application at a time,
 // validates each with the file's rules (date of the header, unique ids,
-// declared count). With only != "" it keeps just that application.
-func readPreviewFile(r io.Reader, only, lang string) (preview.Document, error) {
+// declared count) and renders it at once, so that a batch of any size is
+// previewed in constant memory. With only != "" it shows just that
+// application, and fails when the file has none with that id.
+func streamPreview(w io.Writer, r io.Reader, only, lang string, opts preview.Options, sum *previewSummary) error {
 	dec := eli2.NewDecoder(r)
 	h, err := dec.Header()
 	if err != nil {
-		return preview.Document{}, err
+		return err
+	}
+	pw, err := preview.NewWriter(w, opts)
+	if err != nil {
+		return err
 	}
 	v := eli2.NewFileValidator(h, eli2.ValidateOptions{Lang: lang})
-	doc := preview.Document{Header: &h, Problems: v.Header()}
+	hp := v.Header()
+	sum.add(hp)
+	if err := pw.WriteHeader(&h, hp); err != nil {
+		return err
+	}
 	for {
 		p, err := dec.Next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return preview.Document{}, err
+			return err
 		}
 		probs := v.Pratica(p)
-		if only == "" || p.ID == only {
-			doc.Items = append(doc.Items, preview.Item{Pratica: p, Problems: probs})
+		if only != "" && p.ID != only {
+			continue
+		}
+		sum.pratiche++
+		sum.add(probs)
+		if err := pw.Write(preview.Item{Pratica: p, Problems: probs}); err != nil {
+			return err
 		}
 	}
-	doc.Problems = append(doc.Problems, v.Finish()...)
-	if only != "" && len(doc.Items) == 0 {
-		return preview.Document{}, fmt.Errorf("nessuna pratica con id %q nel file", only)
+	if only != "" && sum.pratiche == 0 {
+		return fmt.Errorf("nessuna pratica con id %q nel file", only)
 	}
-	return doc, nil
+	fp := v.Finish()
+	sum.add(fp)
+	if err := pw.WriteFileProblems(fp); err != nil {
+		return err
+	}
+	return pw.Close()
 }
 
 // fromRegister builds the application of one person of a SQL register
@@ -239,22 +271,6 @@ func (a *previewArgs) fromRegister(ctx context.Context) (doc preview.Document, e
 	}
 	doc.Items = []preview.Item{{Pratica: p, Problems: probs}}
 	return doc, nil
-}
-
-// countProblems totals the errors and warnings of doc.
-func countProblems(doc preview.Document) (errs, warns int) {
-	all := append(eli2.Problems(nil), doc.Problems...)
-	for _, it := range doc.Items {
-		all = append(all, it.Problems...)
-	}
-	for _, p := range all {
-		if p.Severity == eli2.SeverityWarning {
-			warns++
-		} else {
-			errs++
-		}
-	}
-	return errs, warns
 }
 
 // parseInterspersed parses flags that may come before or after the

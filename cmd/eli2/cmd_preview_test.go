@@ -212,3 +212,24 @@ func TestPreviewCommandFromRegister(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.NoFileExists(t, missing)
 }
+
+func TestPreviewCommandSampleFiles(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "eli2", "valid", "*.xml"))
+	require.NoError(t, err)
+	if len(files) == 0 {
+		t.Skip("no sample files in testdata/eli2/valid")
+	}
+	for _, in := range files {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "p.html")
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"preview", in, "--out", out}, &stdout, &stderr)
+			require.Equal(t, 0, code, stderr.String())
+			assert.Contains(t, stdout.String(), "0 errori")
+			page, err := os.ReadFile(out)
+			require.NoError(t, err)
+			assert.Contains(t, string(page), `<article class="pratica"`)
+			assert.True(t, strings.HasSuffix(string(page), "</html>\n"))
+		})
+	}
+}
