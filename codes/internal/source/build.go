@@ -180,7 +180,8 @@ func itoa(n int) string {
 func NormalizeName(s string) string {
 	folded := s
 	if !isASCII(s) {
-		folded = norm.NFD.String(s)
+		// Invalid UTF-8 would stop the decomposition: treat it as a separator.
+		folded = norm.NFD.String(strings.ToValidUTF8(s, " "))
 	}
 	var b strings.Builder
 	b.Grow(len(folded))
