@@ -18,17 +18,27 @@ func charValue(ch byte) int {
 	return int(ch - 'A')
 }
 
+// oddByte and evenByte map a character straight to its value at an odd or
+// even position (0 for bytes that are neither digits nor upper-case letters,
+// which Parse rejects before computing the check character).
+var oddByte, evenByte = func() (odd, even [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		odd[c], even[c] = oddValue[charValue(byte(c))], uint8(charValue(byte(c)))
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		odd[c], even[c] = oddValue[charValue(byte(c))], uint8(charValue(byte(c)))
+	}
+	return
+}()
+
 // checkChar computes the check letter of the first 15 characters b (upper-case
 // letters and digits).
 func checkChar(b []byte) byte {
 	_ = b[14]
-	sum := 0
-	for i := 0; i < 15; i += 2 {
-		sum += int(oddValue[charValue(b[i])])
-	}
-	for i := 1; i < 15; i += 2 {
-		sum += charValue(b[i])
-	}
+	sum := uint(oddByte[b[0]]) + uint(evenByte[b[1]]) + uint(oddByte[b[2]]) + uint(evenByte[b[3]]) +
+		uint(oddByte[b[4]]) + uint(evenByte[b[5]]) + uint(oddByte[b[6]]) + uint(evenByte[b[7]]) +
+		uint(oddByte[b[8]]) + uint(evenByte[b[9]]) + uint(oddByte[b[10]]) + uint(evenByte[b[11]]) +
+		uint(oddByte[b[12]]) + uint(evenByte[b[13]]) + uint(oddByte[b[14]])
 	return byte('A' + sum%26)
 }
 

@@ -1,6 +1,9 @@
 package cf
 
 import (
+	"sync/atomic"
+	"time"
+
 	"github.com/retecomuni/eli2sdk/codes"
 )
 
@@ -62,7 +65,7 @@ func Decode(c Code, t *codes.Tables, opts ...Option) (Decoded, error) {
 		t = codes.Default()
 	}
 	if ref == 0 {
-		ref = codes.Today()
+		ref = today()
 	}
 	base := c.Base()
 	d := Decoded{Code: c, Base: base, Omocodic: base != c, Sex: c.Sex()}
@@ -118,4 +121,27 @@ func Decode(c Code, t *codes.Tables, opts ...Option) (Decoded, error) {
 	}
 	d.Birth, d.Place.Kind, d.Place.Comune, d.PlaceNotValidOnDate = cands[0], PlaceComune, *cm, true
 	return d, nil
+}
+
+// todayCache remembers the local date until the next local midnight, so
+// that Decode does not convert the clock to a calendar date at every call.
+type todayCache struct {
+	date  codes.Date
+	until int64 // Unix time of the next local midnight
+}
+
+var cachedToday atomic.Pointer[todayCache]
+
+// today returns codes.Today() cheaply.
+func today() codes.Date {
+	now := time.Now()
+	sec := now.Unix()
+	if c := cachedToday.Load(); c != nil && sec < c.until && sec >= c.until-90000 {
+		return c.date
+	}
+	y, m, d := now.Date()
+	next := time.Date(y, m, d+1, 0, 0, 0, 0, now.Location())
+	c := &todayCache{date: codes.NewDate(y, int(m), d), until: next.Unix()}
+	cachedToday.Store(c)
+	return c.date
 }

@@ -209,3 +209,8 @@ func TestDecodeLoadedTables(t *testing.T) {
 		assert.Equal(t, "A562", d.Place.Belfiore())
 	}
 }
+
+func TestToday(t *testing.T) {
+	assert.Equal(t, codes.Today(), today())
+	assert.Equal(t, codes.Today(), today()) // from the cache
+}
