@@ -52,7 +52,16 @@ type fileDest struct{ path string }
 func (d fileDest) Split() bool    { return false }
 func (d fileDest) String() string { return d.path }
 
-func (d fileDest) Create(string) (Output, error) { return atomicfile.Create(d.path) }
+func (d fileDest) Create(string) (Output, error) { return create(d.path) }
+
+// create returns a nil Output (not a typed nil) on error.
+func create(path string) (Output, error) {
+	f, err := atomicfile.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
 
 func (d fileDest) Remove(string) error { return nil }
 
@@ -65,7 +74,7 @@ func (d splitDest) Create(name string) (Output, error) {
 	if err := os.MkdirAll(d.dir, 0o700); err != nil {
 		return nil, err
 	}
-	return atomicfile.Create(filepath.Join(d.dir, name+".xml"))
+	return create(filepath.Join(d.dir, name+".xml"))
 }
 
 func (d splitDest) Remove(name string) error {

@@ -270,9 +270,11 @@ func run(ctx context.Context, seq iter.Seq2[*anagrafe.Record, error], total int,
 	if !dst.Split() {
 		// Create the file first: an unwritable destination fails before
 		// the register is read.
-		if r.out, err = dst.Create(""); err != nil {
-			return r.sum, fmt.Errorf("%w: %s: %w", ErrOutput, dst, err)
+		out, cerr := dst.Create("")
+		if cerr != nil {
+			return r.sum, fmt.Errorf("%w: %s: %w", ErrOutput, dst, cerr)
 		}
+		r.out = out
 	}
 	progress := func() {
 		if opts.Progress != nil {
