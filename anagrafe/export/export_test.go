@@ -394,8 +394,10 @@ func TestRunFaults(t *testing.T) {
 			wantErr: context.Canceled,
 		},
 		{
-			name:    "disk full after 100 KiB",
-			dst:     func(dir string) export.Destination { return &fullDisk{Destination: export.File(filepath.Join(dir, "p.xml")), limit: 100 << 10} },
+			name: "disk full after 100 KiB",
+			dst: func(dir string) export.Destination {
+				return &fullDisk{Destination: export.File(filepath.Join(dir, "p.xml")), limit: 100 << 10}
+			},
 			wantErr: errDiskFull,
 		},
 		{
