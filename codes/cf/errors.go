@@ -128,8 +128,12 @@ func (e *Error) MessageEN() string {
 	return m
 }
 
-// ErrorCode returns the stable short code of any error of this package
-// ("cf_checksum"…), or "" for an error that is not.
+// ErrorCode returns the stable short code of any error of this package, or
+// "" for an error that is not. The codes are: cf_length, cf_character,
+// cf_checksum (also for the check digit of an 11-digit code), cf_month,
+// cf_day, cf_place_unknown, cf_provisional (Decode of an 11-digit code),
+// cf_sex, cf_birth_date, cf_name, cf_place_code, cf_place_ambiguous,
+// cf_place_not_valid_on_date, cf_no_tables.
 func ErrorCode(err error) string {
 	var e *Error
 	if errors.As(err, &e) {
