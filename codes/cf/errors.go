@@ -8,7 +8,10 @@ import (
 
 // Sentinel errors. Every error of this package is an *Error (or an
 // *AmbiguousPlaceError) wrapping one of them, so callers branch with
-// errors.Is and still get the position or field.
+// errors.Is and still get the position or field. ErrPlaceNotOnDate is not
+// returned (Decode sets Decoded.PlaceNotValidOnDate instead); it exists so
+// that callers reporting that flag get its code and messages from the same
+// catalogue: (&Error{Err: ErrPlaceNotOnDate}).MessageIT().
 var (
 	ErrLength         = errors.New("cf: wrong length")
 	ErrCharacter      = errors.New("cf: character not allowed")
