@@ -162,6 +162,7 @@ func (s *Scanner) failAt(line, col int, sentinel error, detail string) error {
 // fill makes at least n bytes available from pos, unless the input ends.
 // It returns the number of bytes available (possibly less than n at EOF).
 func (s *Scanner) fill(n int) int {
+	empty := 0
 	for s.end-s.pos < n && s.rerr == nil {
 		if s.pos > 0 {
 			copy(s.buf, s.buf[s.pos:s.end])
@@ -171,11 +172,17 @@ func (s *Scanner) fill(n int) int {
 		}
 		m, err := s.r.Read(s.buf[s.end:])
 		s.end += m
-		if err != nil {
+		switch {
+		case err != nil:
 			s.rerr = err
-		} else if m == 0 {
-			// A reader returning 0, nil repeatedly: try again, as io.ReadFull does.
-			continue
+		case m == 0:
+			// A reader returning 0, nil: retry a few times, as bufio does.
+			empty++
+			if empty >= 100 {
+				s.rerr = io.ErrNoProgress
+			}
+		default:
+			empty = 0
 		}
 	}
 	return s.end - s.pos
@@ -433,11 +440,11 @@ func IsChar(r rune) bool {
 func (s *Scanner) reference(dst *[]byte) error {
 	s.fill(12)
 	end := s.pos + 1
-	for end < s.end && end-s.pos < 12 && s.buf[end] != ';' {
+	for end < s.end && end-s.pos < 12 && s.buf[end] != ';' && (s.buf[end] == '#' || isNameByte(s.buf[end])) {
 		end++
 	}
 	if end >= s.end || s.buf[end] != ';' {
-		if s.rerr != nil && end >= s.end {
+		if s.rerr != nil && end >= s.end && end-s.pos < 12 {
 			return s.eofError("dentro un riferimento &…;")
 		}
 		return s.fail(ErrSyntax, "riferimento & non terminato da ';' (scrivere &amp; per la e commerciale)")
