@@ -3,12 +3,14 @@ package preview
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html"
 	"image"
 	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -199,4 +201,49 @@ func near(a, b [3]uint8) bool {
 		}
 	}
 	return true
+}
+
+// pdfPages prints page to PDF with Chromium and returns the number of
+// pages and the size of the first one in points.
+func pdfPages(t *testing.T, bin string, doc Document) (int, string) {
+	t.Helper()
+	dir := t.TempDir()
+	page := filepath.Join(dir, "p.html")
+	pdf := filepath.Join(dir, "p.pdf")
+	f, err := os.Create(page)
+	require.NoError(t, err)
+	require.NoError(t, Render(f, doc, Options{}))
+	require.NoError(t, f.Close())
+	abs, err := filepath.Abs(page)
+	require.NoError(t, err)
+	runChromium(t, bin, "--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+filepath.ToSlash(abs))
+	data, err := os.ReadFile(pdf)
+	require.NoError(t, err, "no PDF written")
+	n := len(regexp.MustCompile(`/Type\s*/Page\b`).FindAll(data, -1))
+	box := regexp.MustCompile(`/MediaBox\s*\[([^\]]*)\]`).FindSubmatch(data)
+	require.NotNil(t, box, "no MediaBox in the PDF")
+	return n, string(box[1])
+}
+
+// TestBrowserPrint prints to PDF: pages are A4, and two applications take
+// at least the pages of each printed alone (each starts on a new page; the
+// rule itself is checked in TestPageIsSelfContained, since a page count
+// cannot always tell a break from a full page).
+func TestBrowserPrint(t *testing.T) {
+	bin := requireChromium(t)
+	a := Item{Pratica: validPratica()}
+	b := Item{Pratica: invalidPratica(), Problems: invalidProblems()}
+	na, box := pdfPages(t, bin, Document{Items: []Item{a}})
+	nb, _ := pdfPages(t, bin, Document{Items: []Item{b}})
+	nab, _ := pdfPages(t, bin, Document{Items: []Item{a, b}})
+	require.Positive(t, na)
+	require.Positive(t, nb)
+	assert.GreaterOrEqual(t, nab, na+nb, "the second application starts on a new page")
+
+	// A4 is 595.28 × 841.89 points; Chromium rounds to its own units.
+	var x0, y0, w, h float64
+	_, err := fmt.Sscan(box, &x0, &y0, &w, &h)
+	require.NoError(t, err, box)
+	assert.InDelta(t, 595.28, w, 2, "A4 width")
+	assert.InDelta(t, 841.89, h, 2, "A4 height")
 }
