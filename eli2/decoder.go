@@ -25,6 +25,13 @@ import (
 // content rules (codes, patterns, consistency) are checked by Validate.
 // Every error is a *ParseError wrapping one of the sentinel errors; errors
 // are sticky.
+//
+// Input must be UTF-8 (a BOM is accepted); a file whose XML declaration
+// says ISO-8859-1, Windows-1252 or ISO-8859-15 is transcoded, any other
+// declared encoding is rejected with ErrEncoding (see V1). Root attributes
+// in foreign namespaces (xsi:schemaLocation) are ignored; comments,
+// processing instructions, CDATA sections and character references are
+// understood; a DOCTYPE or entity declaration is ErrDTD.
 type Decoder struct {
 	// MaxDepth is the maximum element nesting (default 64).
 	MaxDepth int

@@ -54,8 +54,39 @@ type SchemaProvider interface {
 	Schema() []byte
 }
 
-// V1 is the built-in layout: format v1 as documented in the package and in
-// the XSD returned by its Schema method.
+// V1 is the built-in layout, "ELI2 import format v1", implemented by Encoder
+// and Decoder and described by the XSD that SchemaV1 returns.
+//
+// A file is XML 1.0 in UTF-8 without DTD. The root <ELI2Import versione="1">
+// declares the default namespace urn:eli2sdk:import:1. It holds one
+// <Intestazione> (ComuneBelfiore, ComuneIstat, Sportello?, Operatore?,
+// DataCreazione, Software?, VersioneSoftware?, NumeroPratiche) and any number
+// of <Pratica id="…"> with unique ids. Inside a Pratica the elements are named
+// exactly as the record fields and appear in the order of the record model
+// (Questura, Richiesta, TitoloPosseduto?, Richiedente, Domicilio, Recapiti?,
+// Documento?, Visto?, Familiari?, GenitoreTutore?, Istanza,
+// DatiSocioProfessionali?), with two exceptions: Familiari holds one
+// <Familiare> per member and Istanza one <Modulo> per form. Optional elements
+// are omitted when empty; required ones are always written. Dates are
+// YYYY-MM-DD, birth dates YYYY, YYYY-MM or YYYY-MM-DD, DataCreazione RFC 3339
+// with the offset, booleans true/false.
+//
+// Character encoding: files are written in UTF-8. The Decoder accepts a
+// UTF-8 BOM; when the XML declaration says ISO-8859-1, Latin-1,
+// Windows-1252 or ISO-8859-15 (files saved by Windows tools at help desks)
+// the input is transcoded with golang.org/x/text/encoding/charmap,
+// ISO-8859-1 being read as its superset Windows-1252 as browsers do. Any
+// other declared encoding, and UTF-16, is ErrEncoding. Undeclared non-UTF-8
+// bytes are ErrInvalidUTF8, whose message suggests the file is Latin-1.
+//
+// Count: see Encoder for how NumeroPratiche is patched on Close when it is
+// not known in advance (the only case where decode → encode is not
+// byte-identical: the patched count is padded with spaces).
+//
+// The Decoder accepts a superset of what the XSD accepts: the XSD also
+// checks code patterns and enumerations, which for the Decoder are the job
+// of Validate, so that a file with a wrong code is read and reported with
+// every problem rather than rejected at the first.
 var V1 Layout = v1Layout{}
 
 type v1Layout struct{}
