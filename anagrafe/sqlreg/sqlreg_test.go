@@ -2,13 +2,8 @@ package sqlreg_test
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -55,37 +50,13 @@ func TestSQLiteMemoryConformance(t *testing.T) {
 // named by ELI2_TEST_PG (a postgres:// URL). Each factory call works in a
 // fresh schema, dropped at the end.
 func TestPostgresConformance(t *testing.T) {
-	base := os.Getenv("ELI2_TEST_PG")
-	if base == "" {
-		t.Skip("ELI2_TEST_PG not set: PostgreSQL adapter tests skipped")
-	}
-	n := 0
+	base := pgBase(t)
 	adaptertest.Run(t, func(t *testing.T, records []*anagrafe.Record) anagrafe.Source {
-		n++
-		return openPostgres(t, base, fmt.Sprintf("eli2t_%d_%d", time.Now().UnixNano()%1e9, n), records)
+		ctx := context.Background()
+		src := pgSchema(t, base, sqlreg.Options{PageSize: 4})
+		require.Equal(t, sqlreg.Postgres, src.Dialect())
+		require.NoError(t, sqlreg.CreateSchema(ctx, src.DB(), src.Dialect()))
+		require.NoError(t, src.InsertRecords(ctx, records...))
+		return src
 	})
-}
-
-func openPostgres(t *testing.T, base, schema string, records []*anagrafe.Record) *sqlreg.Source {
-	t.Helper()
-	ctx := context.Background()
-	admin, err := sql.Open("pgx", base)
-	require.NoError(t, err)
-	_, err = admin.ExecContext(ctx, "CREATE SCHEMA "+schema)
-	require.NoError(t, err)
-	t.Cleanup(func() {
-		_, err := admin.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
-		require.NoError(t, err)
-		admin.Close()
-	})
-	sep := "?"
-	if strings.Contains(base, "?") {
-		sep = "&"
-	}
-	src, err := sqlreg.Open(ctx, base+sep+"search_path="+schema, sqlreg.Options{PageSize: 4})
-	require.NoError(t, err)
-	require.Equal(t, sqlreg.Postgres, src.Dialect())
-	require.NoError(t, sqlreg.CreateSchema(ctx, src.DB(), src.Dialect()))
-	require.NoError(t, src.InsertRecords(ctx, records...))
-	return src
 }

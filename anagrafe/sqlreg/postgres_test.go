@@ -1,0 +1,112 @@
+package sqlreg_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/retecomuni/eli2sdk/anagrafe"
+	"github.com/retecomuni/eli2sdk/anagrafe/adaptertest"
+	"github.com/retecomuni/eli2sdk/anagrafe/sqlreg"
+)
+
+func pgBase(t *testing.T) string {
+	t.Helper()
+	base := os.Getenv("ELI2_TEST_PG")
+	if base == "" {
+		t.Skip("ELI2_TEST_PG not set: PostgreSQL adapter tests skipped")
+	}
+	return base
+}
+
+// pgSchema creates a fresh PostgreSQL schema, dropped at the end of the
+// test, and returns a Source whose connections use it.
+func pgSchema(t *testing.T, base string, opts sqlreg.Options) *sqlreg.Source {
+	t.Helper()
+	ctx := context.Background()
+	name := fmt.Sprintf("eli2t_%d", time.Now().UnixNano())
+	admin, err := sql.Open("pgx", base)
+	require.NoError(t, err)
+	_, err = admin.ExecContext(ctx, "CREATE SCHEMA "+name)
+	require.NoError(t, err)
+	t.Cleanup(func() {
+		_, err := admin.ExecContext(context.Background(), "DROP SCHEMA "+name+" CASCADE")
+		assert.NoError(t, err)
+		admin.Close()
+	})
+	sep := "?"
+	if strings.Contains(base, "?") {
+		sep = "&"
+	}
+	src, err := sqlreg.Open(ctx, base+sep+"search_path="+name, opts)
+	require.NoError(t, err)
+	t.Cleanup(func() { src.Close() })
+	return src
+}
+
+// Vendors on PostgreSQL keep dates as DATE and the change time as
+// TIMESTAMPTZ: the adapter reads and queries them the same way.
+func TestPostgresNativeTypes(t *testing.T) {
+	base := pgBase(t)
+	dates := regexp.MustCompile(`(?m)^(\s+(?:dichiarazione_dimora|data_rilascio|data_scadenza|data_rinnovo)\s+)TEXT`)
+	stamp := regexp.MustCompile(`(?m)^(\s+aggiornato_il\s+)TEXT`)
+	ddl := stamp.ReplaceAllString(dates.ReplaceAllString(sqlreg.Schema(), "${1}DATE"), "${1}TIMESTAMPTZ")
+	require.Equal(t, 6, strings.Count(ddl, " DATE"), "the date columns were retyped")
+	adaptertest.Run(t, func(t *testing.T, records []*anagrafe.Record) anagrafe.Source {
+		src := pgSchema(t, base, sqlreg.Options{PageSize: 5})
+		ctx := context.Background()
+		for _, stmt := range strings.Split(ddl, ";") {
+			if strings.TrimSpace(stripComments(stmt)) == "" {
+				continue
+			}
+			_, err := src.DB().ExecContext(ctx, stmt)
+			require.NoError(t, err, stmt)
+		}
+		require.NoError(t, src.InsertRecords(ctx, records...))
+		return src
+	})
+}
+
+func stripComments(s string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(s, "\n") {
+		if i := strings.Index(l, "--"); i >= 0 {
+			l = l[:i]
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// Streams are in byte order of the ID whatever the column's collation.
+func TestPostgresByteOrder(t *testing.T) {
+	base := pgBase(t)
+	ctx := context.Background()
+	src := pgSchema(t, base, sqlreg.Options{PageSize: 2})
+	require.NoError(t, sqlreg.CreateSchema(ctx, src.DB(), src.Dialect()))
+	_, err := src.DB().ExecContext(ctx, `ALTER TABLE persone ALTER COLUMN id TYPE TEXT COLLATE "und-x-icu"`)
+	require.NoError(t, err)
+	ids := []string{"a1", "B2", "Z3", "b0", "_9", "10", "9"}
+	var ps []anagrafe.Person
+	for _, id := range ids {
+		ps = append(ps, anagrafe.Person{ID: id, Surname: "S", Name: "N"})
+	}
+	require.NoError(t, src.Insert(ctx, ps...))
+	var got []string
+	for rec, err := range src.Persons(ctx) {
+		require.NoError(t, err)
+		got = append(got, rec.Person.ID)
+	}
+	want := slices.Clone(ids)
+	slices.Sort(want)
+	assert.Equal(t, want, got)
+}
