@@ -39,7 +39,8 @@ func (c *checker) cfShape(path, s string) {
 }
 
 // codiciFiscali compares the codici fiscali of the applicant and of each
-// family member with their personal data. Each disagreeing part (surname,
+// family member with their personal data, and the parent's or guardian's
+// with his names. Each disagreeing part (surname,
 // name, sex, birth date, birthplace) is a cf_mismatch warning on the
 // CodiceFiscale path: the code issued by the tax agency is authoritative
 // even when it disagrees. A dissolved state's Z-code agrees with any of its
@@ -51,6 +52,10 @@ func (c *checker) codiciFiscali(p *Pratica) {
 		f := &p.Familiari[i]
 		c.cfMismatch(index("Familiari", i)+".CodiceFiscale", f.CodiceFiscale, f.Cognome, f.Nome, f.Sesso,
 			f.DataNascita, f.LuogoNascita)
+	}
+	if g := p.GenitoreTutore; g != nil {
+		// Only names are known of a parent or guardian.
+		c.cfMismatch("GenitoreTutore.CodiceFiscale", g.CodiceFiscale, g.Cognome, g.Nome, "", PartialDate{}, LuogoNascita{})
 	}
 }
 

@@ -107,3 +107,29 @@ func randomPratica(r *rand.Rand) *Pratica {
 	}
 	return p
 }
+
+// TestValidateConcurrent runs validations in parallel on the shared
+// validator (run with -race).
+func TestValidateConcurrent(t *testing.T) {
+	done := make(chan Problems)
+	for i := 0; i < 8; i++ {
+		go func(i int) {
+			p := typicalPratica()
+			if i%2 == 0 {
+				p.Domicilio.CAP = "1"
+			}
+			done <- Validate(p, ValidateOptions{On: testOn})
+		}(i)
+	}
+	errs := 0
+	for i := 0; i < 8; i++ {
+		if ps := <-done; len(ps) == 1 {
+			errs++
+		} else if len(ps) != 0 {
+			t.Errorf("unexpected %v", ps)
+		}
+	}
+	if errs != 4 {
+		t.Errorf("%d applications with problems, want 4", errs)
+	}
+}

@@ -39,6 +39,12 @@ func TestValidateCodiceFiscale(t *testing.T) {
 			p.Familiari[0].CodiceFiscale = "X"
 			p.GenitoreTutore = &GenitoreTutore{Ruolo: Tutore, Cognome: "ROSSI", Nome: "MARIO", CodiceFiscale: cfArben[:15] + "T"}
 		}, want: []string{"Familiari[0].CodiceFiscale cf_length", "GenitoreTutore.CodiceFiscale cf_checksum"}},
+		{name: "guardian code matches names", mutate: func(p *Pratica) {
+			p.GenitoreTutore = &GenitoreTutore{Ruolo: Padre, Cognome: "HOXHA", Nome: "ARBEN", CodiceFiscale: cfArben}
+		}},
+		{name: "guardian code of someone else", mutate: func(p *Pratica) {
+			p.GenitoreTutore = &GenitoreTutore{Ruolo: Padre, Cognome: "HOXHA", Nome: "ARBEN", CodiceFiscale: cfIvan}
+		}, want: []string{"GenitoreTutore.CodiceFiscale cf_mismatch", "GenitoreTutore.CodiceFiscale cf_mismatch"}},
 		{name: "code of someone else", mutate: func(p *Pratica) { p.Richiedente.CodiceFiscale = cfElira },
 			want: []string{"Richiedente.CodiceFiscale cf_mismatch", "Richiedente.CodiceFiscale cf_mismatch",
 				"Richiedente.CodiceFiscale cf_mismatch"}}, // name, sex, birth date
