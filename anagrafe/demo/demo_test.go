@@ -67,10 +67,10 @@ func TestGenerateContent(t *testing.T) {
 	ids := map[string]bool{}
 	prev := ""
 	var (
-		citizenships                                 = map[string]bool{}
+		citizenships                                  = map[string]bool{}
 		withLinks, childRelNoLinks, partial, omocodic int
-		provisional, z118, z135, renamed, expiring   int
-		expiredLong, carta, pending, invalidCF       int
+		provisional, z118, z135, renamed, expiring    int
+		expiredLong, carta, pending, invalidCF        int
 	)
 	for _, p := range ps {
 		require.False(t, ids[p.ID], "unique IDs")
