@@ -161,6 +161,27 @@ func TestDecoderLimits(t *testing.T) {
 		require.ErrorIs(t, err, eli2.ErrTooLarge)
 		assert.Less(t, r.n, int64(1<<20))
 	})
+	t.Run("too many familiari", func(t *testing.T) {
+		fam := sampleXML(t, "rinnovo_famiglia")
+		i := strings.Index(fam, "      <Familiare>")
+		j := strings.Index(fam, "    </Familiari>")
+		in := fam[:i] + strings.Repeat(fam[i:j], 100) + fam[j:]
+		_, err := decodeString(in)
+		require.ErrorIs(t, err, eli2.ErrTooLarge)
+		d := eli2.NewDecoder(strings.NewReader(in))
+		d.MaxRepeat = 1000
+		_, err = d.Next()
+		require.NoError(t, err)
+	})
+	t.Run("reader error", func(t *testing.T) {
+		_, err := eli2.DecodeFile(io.MultiReader(strings.NewReader(base[:1000]), brokenReader{}))
+		require.ErrorIs(t, err, errBroken)
+		var pe *eli2.ParseError
+		require.ErrorAs(t, err, &pe)
+		_, err = eli2.DecodeFile(brokenReader{})
+		require.ErrorIs(t, err, errBroken)
+		require.ErrorAs(t, err, &pe)
+	})
 	t.Run("huge comment", func(t *testing.T) {
 		head := base[:strings.Index(base, `<CAP>`)] + "<!--"
 		r := &countingReader{r: io.MultiReader(strings.NewReader(head), infinite('A'))}
@@ -269,3 +290,9 @@ func prefixed(doc string) string {
 	body = strings.ReplaceAll(body, "\x00", "</e:")
 	return doc[:i] + body
 }
+
+var errBroken = errors.New("broken pipe")
+
+type brokenReader struct{}
+
+func (brokenReader) Read([]byte) (int, error) { return 0, errBroken }

@@ -41,6 +41,10 @@ type Decoder struct {
 	// MaxTokenSize is the maximum size in bytes of a tag with its
 	// attributes, of a comment or of a processing instruction (default 64 KiB).
 	MaxTokenSize int
+	// MaxRepeat is the maximum number of repeated elements (Familiare,
+	// Modulo) in one application (default 256), which bounds the memory one
+	// application can take.
+	MaxRepeat int
 
 	r       io.Reader
 	s       *xmlscan.Scanner
@@ -71,8 +75,9 @@ func DecodeFile(r io.Reader) (*ImportFile, error) {
 		return nil, err
 	}
 	f := &ImportFile{Intestazione: h}
-	if h.NumeroPratiche > 0 && h.NumeroPratiche < 1<<16 {
-		f.Pratiche = make([]Pratica, 0, h.NumeroPratiche)
+	if h.NumeroPratiche > 0 {
+		// The header is not trusted for more than a small preallocation.
+		f.Pratiche = make([]Pratica, 0, min(h.NumeroPratiche, 256))
 	}
 	for {
 		p, err := d.Next()
@@ -170,7 +175,7 @@ func (d *Decoder) start() error {
 		head = head[:len(head)+n]
 		if err != nil {
 			if err != io.EOF {
-				return err
+				return &ParseError{Line: 1, Column: 1, Err: err}
 			}
 			break
 		}
@@ -199,6 +204,9 @@ func (d *Decoder) start() error {
 		}
 		r = cm.NewDecoder().Reader(r)
 		d.latin = true
+	}
+	if d.MaxRepeat <= 0 {
+		d.MaxRepeat = 256
 	}
 	d.s = xmlscan.New(r)
 	d.s.MaxDepth, d.s.MaxTextSize, d.s.MaxTokenSize = d.MaxDepth, d.MaxTextSize, d.MaxTokenSize
@@ -978,6 +986,9 @@ func (d *Decoder) familiari(dst *[]Familiare) error {
 		if err != nil || idx < 0 {
 			return err
 		}
+		if len(*dst) >= d.MaxRepeat {
+			return d.errTok(withDetail(ErrTooLarge, "troppi elementi <Familiare>"))
+		}
 		*dst = append(*dst, Familiare{})
 		i := len(*dst) - 1
 		d.path[len(d.path)-1] = familiarePrefix(i)
@@ -1067,6 +1078,9 @@ func (d *Decoder) istanza(s *Istanza) error {
 			return err
 		}
 		if idx == 0 {
+			if len(s.Moduli) >= d.MaxRepeat {
+				return d.errTok(withDetail(ErrTooLarge, "troppi elementi <Modulo>"))
+			}
 			var m int
 			err = d.integer("Moduli", &m)
 			s.Moduli = append(s.Moduli, m)
