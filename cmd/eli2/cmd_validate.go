@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 
+	"github.com/retecomuni/eli2sdk/codes"
 	"github.com/retecomuni/eli2sdk/eli2"
 )
 
@@ -57,7 +58,18 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	if a.json {
 		out = &validateJSON{}
 	} else {
-		out = &validateText{w: stdout, lang: a.lang}
+		h, err := eli2.NewDecoder(f).Header()
+		if err != nil {
+			fmt.Fprintf(stderr, "eli2 validate: %s: %v\n", pos[0], err)
+			return 2
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			fmt.Fprintf(stderr, "eli2 validate: %v\n", err)
+			return 2
+		}
+		text := &validateText{w: stdout, lang: a.lang}
+		text.header(h)
+		out = text
 	}
 	file, n, err := eli2.ValidateStream(f, opts, out.pratica)
 	stopped := errors.Is(err, eli2.ErrDuplicateID)
@@ -98,7 +110,8 @@ type validateText struct {
 // validateLabels are the words of the human output.
 var validateLabels = map[string]map[string]string{
 	"it": {
-		"pratica": "Pratica", "file": "File", "error1": "errore", "errorN": "errori", "warn1": "avviso", "warnN": "avvisi",
+		"header":  "File del comune di %s, creato il %s, %d pratiche dichiarate",
+		"pratica": "Pratica", "number": "n.", "file": "File", "error1": "errore", "errorN": "errori", "warn1": "avviso", "warnN": "avvisi",
 		"read1": "pratica letta", "readN": "pratiche lette", "withErrors": "con errori", "warningsOnly": "con soli avvisi",
 		"ok": "senza problemi", "summary": "Riepilogo", "total": "in totale",
 		"stopped": "lettura interrotta: id di pratica ripetuto, le pratiche successive non sono state controllate",
@@ -106,13 +119,24 @@ var validateLabels = map[string]map[string]string{
 		"validWarn": "Il file è valido; controllare gli avvisi.",
 	},
 	"en": {
-		"pratica": "Application", "file": "File", "error1": "error", "errorN": "errors", "warn1": "warning", "warnN": "warnings",
+		"header":  "File of the comune of %s, created on %s, %d applications declared",
+		"pratica": "Application", "number": "no.", "file": "File", "error1": "error", "errorN": "errors", "warn1": "warning", "warnN": "warnings",
 		"read1": "application read", "readN": "applications read", "withErrors": "with errors", "warningsOnly": "with warnings only",
 		"ok": "without problems", "summary": "Summary", "total": "in total",
 		"stopped": "reading stopped: repeated application id, the following applications were not checked",
 		"valid":   "The file is valid.", "invalid": "The file has errors: fix them before importing it into ELI2.",
 		"validWarn": "The file is valid; check the warnings.",
 	},
+}
+
+// header prints the sending comune, the creation time and the declared
+// count of the file.
+func (v *validateText) header(h eli2.Intestazione) {
+	name := h.ComuneBelfiore
+	if c, ok := codes.Default().ComuneByBelfiore(h.ComuneBelfiore, codes.DateOf(h.DataCreazione)); ok {
+		name = c.Name + " (" + h.ComuneBelfiore + ")"
+	}
+	fmt.Fprintf(v.w, v.label("header")+"\n\n", name, h.DataCreazione.Format("02/01/2006 15:04"), h.NumeroPratiche)
 }
 
 func (v *validateText) label(k string) string { return validateLabels[v.lang][k] }
@@ -166,7 +190,7 @@ func (v *validateText) pratica(pp eli2.PraticaProblems) {
 	} else {
 		v.warningsOnly++
 	}
-	v.block(v.label("pratica")+" "+pp.ID, pp.Problems)
+	v.block(fmt.Sprintf("%s %s (%s %d)", v.label("pratica"), pp.ID, v.label("number"), pp.Index+1), pp.Problems)
 }
 
 func (v *validateText) file(ps eli2.Problems, n int, stopped bool) bool {
