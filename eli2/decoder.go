@@ -60,6 +60,7 @@ type Decoder struct {
 	tok     *xmlscan.Token
 	eof     bool
 	child   string // name of the last child element started
+	intern  [512]string
 }
 
 // NewDecoder returns a Decoder reading from r.
@@ -386,8 +387,29 @@ func (d *Decoder) str(dst *string) error {
 	if err != nil {
 		return err
 	}
-	*dst = string(b)
+	*dst = d.internString(b)
 	return nil
+}
+
+// internString returns b as a string, reusing the strings of short values
+// seen before (codes, enumerations, sigle repeat across applications) from a
+// small fixed-size cache, to save allocations.
+func (d *Decoder) internString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > 16 {
+		return string(b)
+	}
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	slot := &d.intern[h%uint32(len(d.intern))]
+	if *slot != string(b) {
+		*slot = string(b)
+	}
+	return *slot
 }
 
 func trimSpace(b []byte) []byte {

@@ -113,7 +113,8 @@ type Scanner struct {
 	pendingEnd bool
 	depth      int
 
-	stack   []int // offsets into names of each open element's qualified name
+	stack   []int    // offsets into names of each open element's qualified name
+	spaces  []string // namespace of each open element
 	names   []byte
 	ns      []binding
 	text    []byte
@@ -972,6 +973,7 @@ func (s *Scanner) startTag() (*Token, error) {
 	s.tok.Space = uri
 	s.tok.Local = l
 	s.stack = append(s.stack, len(s.names))
+	s.spaces = append(s.spaces, uri)
 	s.names = append(s.names, qn...)
 	s.rootSeen = true
 	if selfClose {
@@ -992,6 +994,7 @@ func indexColon(b []byte) int {
 func (s *Scanner) popElement() {
 	top := s.stack[len(s.stack)-1]
 	s.stack = s.stack[:len(s.stack)-1]
+	s.spaces = s.spaces[:len(s.spaces)-1]
 	s.names = s.names[:top]
 	for len(s.ns) > 0 && s.ns[len(s.ns)-1].depth == s.depth {
 		s.ns = s.ns[:len(s.ns)-1]
@@ -1004,32 +1007,34 @@ func (s *Scanner) popElement() {
 
 func (s *Scanner) endTag() (*Token, error) {
 	line, col := s.Pos()
-	s.pos += 2
 	if s.depth == 0 {
 		return nil, s.fail(ErrSyntax, "tag di chiusura senza apertura")
 	}
-	s.attrBuf = s.attrBuf[:0]
-	ns, ne, err := s.name()
-	if err != nil {
-		return nil, err
-	}
-	if _, err := s.skipSpace(); err != nil {
-		return nil, err
-	}
-	if c, _ := s.peekByte(); c != '>' {
-		return nil, s.fail(ErrSyntax, "tag di chiusura non terminato da '>'")
-	}
-	s.pos++
-	qn := s.attrBuf[ns:ne]
 	open := s.names[s.stack[len(s.stack)-1]:]
-	if string(open) != string(qn) {
-		return nil, s.failAt(line, col, ErrSyntax, "tag di chiusura </"+printable(qn)+"> non corrisponde a <"+printable(open)+">")
+	space := s.spaces[len(s.spaces)-1]
+	_, local := split(open)
+	// Fast path: exactly "</" + the open element's name + ">".
+	if n := len(open) + 3; s.fill(n) >= n && s.buf[s.pos+n-1] == '>' && string(s.buf[s.pos+2:s.pos+n-1]) == string(open) {
+		s.pos += n
+	} else {
+		s.pos += 2
+		s.attrBuf = s.attrBuf[:0]
+		ns, ne, err := s.name()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := s.skipSpace(); err != nil {
+			return nil, err
+		}
+		if c, _ := s.peekByte(); c != '>' {
+			return nil, s.fail(ErrSyntax, "tag di chiusura non terminato da '>'")
+		}
+		s.pos++
+		if qn := s.attrBuf[ns:ne]; string(open) != string(qn) {
+			return nil, s.failAt(line, col, ErrSyntax, "tag di chiusura </"+printable(qn)+"> non corrisponde a <"+printable(open)+">")
+		}
 	}
-	_, l := split(qn)
-	uri, _ := s.lookup(split2(qn))
-	s.tok = Token{Kind: EndElement, Space: uri, Local: l, Line: line, Col: col, Depth: s.depth, Attrs: s.tok.Attrs[:0]}
+	s.tok = Token{Kind: EndElement, Space: space, Local: local, Line: line, Col: col, Depth: s.depth, Attrs: s.tok.Attrs[:0]}
 	s.popElement()
 	return &s.tok, nil
 }
-
-func split2(q []byte) []byte { p, _ := split(q); return p }
