@@ -692,3 +692,52 @@ func TestHostileReaderErrors(t *testing.T) {
 type errReader struct{ err error }
 
 func (r *errReader) Read([]byte) (int, error) { return 0, r.err }
+
+// hostileSentinels maps the names used in testdata/hostile/MANIFEST.tsv.
+var hostileSentinels = map[string]error{
+	"ErrDTD": eli2.ErrDTD, "ErrSyntax": eli2.ErrSyntax, "ErrInvalidUTF8": eli2.ErrInvalidUTF8,
+	"ErrInvalidChar": eli2.ErrInvalidChar, "ErrEncoding": eli2.ErrEncoding, "ErrUnexpectedEOF": eli2.ErrUnexpectedEOF,
+	"ErrUnknownElement": eli2.ErrUnknownElement, "ErrMissingElement": eli2.ErrMissingElement,
+	"ErrDuplicateID": eli2.ErrDuplicateID, "ErrTooLarge": eli2.ErrTooLarge, "ErrTooDeep": eli2.ErrTooDeep,
+}
+
+// TestHostileSeeds checks the small committed seeds of testdata/hostile
+// (written by testdata/hostile/gen) against MANIFEST.tsv, through the
+// Decoder and through ValidateStream (the path of `eli2 validate`).
+func TestHostileSeeds(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "hostile")
+	manifest, err := os.ReadFile(filepath.Join(dir, "MANIFEST.tsv"))
+	require.NoError(t, err, "run: go run ./testdata/hostile/gen")
+	seen := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(manifest)), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		require.Len(t, f, 3, line)
+		name, want := f[0], f[1]
+		seen++
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join(dir, name))
+			require.NoError(t, err)
+			require.Less(t, len(data), 16*kib, "seeds stay small")
+			err, _, alloc, _ := decodeAll(bytes.NewReader(data), nil)
+			assert.LessOrEqual(t, alloc, uint64(512*kib), "bytes allocated")
+			_, _, verr := eli2.ValidateStream(bytes.NewReader(data), eli2.ValidateOptions{}, nil)
+			if want == "ok" {
+				require.NoError(t, err)
+				require.NoError(t, verr)
+				return
+			}
+			sentinel, ok := hostileSentinels[want]
+			require.True(t, ok, "unknown sentinel %q in the manifest", want)
+			require.ErrorIs(t, err, sentinel)
+			var pe *eli2.ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Positive(t, pe.Line)
+			assert.Positive(t, pe.Column)
+			require.ErrorIs(t, verr, sentinel, "ValidateStream")
+		})
+	}
+	assert.GreaterOrEqual(t, seen, 15)
+}
