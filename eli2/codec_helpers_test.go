@@ -12,12 +12,12 @@ import (
 	"github.com/retecomuni/eli2sdk/eli2"
 )
 
-// requireXSDValid validates data with xmllint against the embedded XSD.
-// Without xmllint the test is skipped, unless the CI environment variable is
-// set, in which case it fails.
-func requireXSDValid(t *testing.T, name string, data []byte) {
+// xmllint runs xmllint --schema on data and returns its output and whether
+// it accepted the file. Without xmllint the test is skipped, unless the CI
+// environment variable is set, in which case it fails.
+func xmllint(t *testing.T, name string, data []byte) (string, bool) {
 	t.Helper()
-	xmllint, err := exec.LookPath("xmllint")
+	bin, err := exec.LookPath("xmllint")
 	if err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("xmllint not found: install libxml2-utils (required when CI is set)")
@@ -29,8 +29,15 @@ func requireXSDValid(t *testing.T, name string, data []byte) {
 	require.NoError(t, os.WriteFile(xsd, eli2.SchemaV1(), 0o600))
 	file := filepath.Join(dir, name)
 	require.NoError(t, os.WriteFile(file, data, 0o600))
-	out, err := exec.Command(xmllint, "--noout", "--schema", xsd, file).CombinedOutput()
-	require.NoError(t, err, "xmllint rejects %s:\n%s", name, out)
+	out, err := exec.Command(bin, "--noout", "--schema", xsd, file).CombinedOutput()
+	return string(out), err == nil
+}
+
+// requireXSDValid checks data against the embedded XSD with xmllint.
+func requireXSDValid(t *testing.T, name string, data []byte) {
+	t.Helper()
+	out, ok := xmllint(t, name, data)
+	require.True(t, ok, "xmllint rejects %s:\n%s", name, out)
 }
 
 // encodeFile encodes f in memory.
