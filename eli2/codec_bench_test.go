@@ -248,7 +248,7 @@ func elementNames(t *testing.T, data []byte) []string {
 type streamReader struct {
 	head, pre, post, tail []byte
 	n, i                  int
-	cur                   []byte
+	cur, buf              []byte
 }
 
 func newStreamReader(t testing.TB, approxBytes int) (*streamReader, int) {
@@ -269,7 +269,8 @@ func (s *streamReader) Read(p []byte) (int, error) {
 		switch {
 		case s.i < s.n:
 			s.i++
-			s.cur = append(append(strconv.AppendInt(append(s.cur[:0], s.pre...), int64(s.i), 10), s.post...), nil...)
+			s.buf = append(strconv.AppendInt(append(s.buf[:0], s.pre...), int64(s.i), 10), s.post...)
+			s.cur = s.buf
 		case s.i == s.n:
 			s.i++
 			s.cur = s.tail
@@ -315,4 +316,40 @@ func TestDecoderConstantMemory(t *testing.T) {
 	grown := int64(peak) - int64(before)
 	t.Logf("%d applications (%d MB): live heap grew by %d KB (%d bytes per application)", n, 100, grown/1024, grown/int64(n))
 	require.Less(t, grown, int64(16<<20), "heap grew by %d bytes", grown)
+}
+
+// BenchmarkEncodePratica measures one Encode call (per-application cost).
+func BenchmarkEncodePratica(b *testing.B) {
+	p := eli2test.RinnovoFamiglia()
+	enc := eli2.NewEncoder(io.Discard)
+	if err := enc.WriteHeader(eli2test.Header("A271", "042002", 1)); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		p.ID = "P" + strconv.Itoa(i)
+		if err := enc.Encode(&p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDecodeNext measures one Next call on a generated stream
+// (per-application cost, including the id set).
+func BenchmarkDecodeNext(b *testing.B) {
+	r, n := newStreamReader(b, 1<<30)
+	d := eli2.NewDecoder(r)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(r.pre) + len(r.post) + 5))
+	i := 0
+	for b.Loop() {
+		if i++; i > n {
+			b.Fatal("stream exhausted")
+		}
+		if _, err := d.Next(); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
