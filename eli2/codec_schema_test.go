@@ -44,6 +44,11 @@ func TestSchemaRejects(t *testing.T) {
 		{"sheets", "<FogliTotali>1<", "<FogliTotali>0<"},
 		{"modulo", "<Modulo>1<", "<Modulo>3<"},
 		{"empty id", `id="FI-2026-0003"`, `id=""`},
+		{"birth date with zone", "<DataNascita>1975-08-21<", "<DataNascita>1975-08-21Z<"},
+		{"year with zone", "<DataNascita>1980-05<", "<DataNascita>1980Z<"},
+		{"date with zone", "<DataScadenza>2026-03-10<", "<DataScadenza>2026-03-10+01:00<"},
+		{"creation without offset", "2026-03-15T10:30:00+01:00", "2026-03-15T10:30:00"},
+		{"huge duration", "<DurataMesi>24<", "<DurataMesi>99999999999<"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
