@@ -2,9 +2,9 @@ package eli2
 
 // domicilio checks that the domicile's comune is active on the file date,
 // that Provincia is the comune's sigla, and (warning) that the questura is
-// the domicile's province. Questure do not map one to one onto provinces
-// (Sud Sardegna has none and is served by Cagliari), so the last check is
-// only a warning.
+// the one serving the domicile's province. Questure do not map one to one
+// onto provinces (Sud Sardegna has none and is served by Cagliari), so the
+// last check is only a warning.
 func (c *checker) domicilio(p *Pratica) {
 	d := &p.Domicilio
 	if d.Comune != "" {
@@ -17,11 +17,14 @@ func (c *checker) domicilio(p *Pratica) {
 			c.add("Domicilio.Comune", CodeComuneNotActive, "value", d.Comune, "date", c.date(c.on))
 		}
 	}
-	if p.Questura != "" && d.Provincia != "" && p.Questura != d.Provincia {
-		if q, ok := c.t.Province(p.Questura); ok && q.HasQuestura {
-			if _, ok := c.t.Province(d.Provincia); ok {
-				c.add("Questura", CodeQuesturaMismatch, "value", p.Questura, "expected", d.Provincia)
-			}
-		}
+	if p.Questura == "" || d.Provincia == "" {
+		return
+	}
+	q, ok := c.t.Province(p.Questura)
+	dom, domOK := c.t.Province(d.Provincia)
+	// The questura expected is the one serving the domicile's province:
+	// itself, or Cagliari for Sud Sardegna (codes.Province.Questura).
+	if ok && q.HasQuestura && domOK && p.Questura != dom.Questura {
+		c.add("Questura", CodeQuesturaMismatch, "value", p.Questura, "expected", dom.Questura)
 	}
 }

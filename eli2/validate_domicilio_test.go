@@ -36,6 +36,12 @@ func TestValidateDomicilio(t *testing.T) {
 			want: []string{"Questura questura_unknown"}},
 		{name: "questura of another province is a warning", mutate: func(p *Pratica) { p.Questura = "PO" },
 			want: []string{"Questura questura_mismatch"}},
+		{name: "Sud Sardegna is served by the questura of Cagliari", mutate: func(p *Pratica) {
+			p.Domicilio.Comune, p.Domicilio.Provincia, p.Domicilio.CAP, p.Questura = "F991", "SU", "09010", "CA"
+		}},
+		{name: "Sud Sardegna with another questura is a warning", mutate: func(p *Pratica) {
+			p.Domicilio.Comune, p.Domicilio.Provincia, p.Domicilio.CAP, p.Questura = "F991", "SU", "09010", "SS"
+		}, want: []string{"Questura questura_mismatch"}},
 		{name: "id required", mutate: func(p *Pratica) { p.ID = "" }, want: []string{"ID required"}},
 		{name: "no contacts", mutate: func(p *Pratica) { p.Recapiti = nil }},
 		{name: "phone without prefix", mutate: func(p *Pratica) { p.Recapiti.Telefono = "055 123456" }},
