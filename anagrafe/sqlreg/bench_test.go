@@ -2,9 +2,13 @@ package sqlreg_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -114,4 +118,45 @@ func BenchmarkSQLiteInsert(b *testing.B) {
 		src.Close()
 		b.StartTimer()
 	}
+}
+
+// BenchmarkPostgresPersons needs ELI2_TEST_PG, like the PostgreSQL tests.
+func BenchmarkPostgresPersons(b *testing.B) {
+	base := os.Getenv("ELI2_TEST_PG")
+	if base == "" {
+		b.Skip("ELI2_TEST_PG not set: PostgreSQL adapter tests skipped")
+	}
+	const n = 5000
+	ctx := context.Background()
+	admin, err := sql.Open("pgx", base)
+	require.NoError(b, err)
+	defer admin.Close()
+	name := fmt.Sprintf("eli2b_%d", time.Now().UnixNano())
+	_, err = admin.ExecContext(ctx, "CREATE SCHEMA "+name)
+	require.NoError(b, err)
+	defer admin.ExecContext(context.Background(), "DROP SCHEMA "+name+" CASCADE") //nolint:errcheck
+	sep := "?"
+	if strings.Contains(base, "?") {
+		sep = "&"
+	}
+	src, err := sqlreg.Open(ctx, base+sep+"search_path="+name, sqlreg.Options{})
+	require.NoError(b, err)
+	defer src.Close()
+	require.NoError(b, sqlreg.CreateSchema(ctx, src.DB(), src.Dialect()))
+	require.NoError(b, src.Insert(ctx, population(n)...))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		count := 0
+		for _, err := range src.Persons(ctx) {
+			if err != nil {
+				b.Fatal(err)
+			}
+			count++
+		}
+		if count != n {
+			b.Fatalf("read %d persons, want %d", count, n)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/person")
 }

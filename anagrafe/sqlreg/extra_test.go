@@ -176,3 +176,22 @@ func TestVendorViews(t *testing.T) {
 		assert.ErrorIs(t, err, anagrafe.ErrUnsupported)
 	}
 }
+
+func FuzzParseURL(f *testing.F) {
+	for _, s := range []string{"sqlite::memory:", "sqlite:/tmp/a.db", "postgres://u@h/db", "sqlite:", "mysql://x", "sqlite:a?b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, url string) {
+		d, dsn, err := sqlreg.ParseURL(url)
+		if err != nil {
+			require.ErrorIs(t, err, sqlreg.ErrBadURL)
+			require.Zero(t, d)
+			return
+		}
+		require.True(t, d == sqlreg.SQLite || d == sqlreg.Postgres)
+		require.NotEmpty(t, dsn)
+		if d == sqlreg.SQLite {
+			require.Equal(t, 1, strings.Count(dsn, "?"), "exactly the driver's own query")
+		}
+	})
+}
