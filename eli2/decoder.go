@@ -299,9 +299,9 @@ func elemName(b []byte) string { return "<" + string(b) + ">" }
 // which must be willing to accept them (checkNoAttrs otherwise).
 func (d *Decoder) nextChild(children []child, last *int) (int, error) {
 	for {
-		tok, err := d.scan()
+		tok, err := d.s.NextNonBlank()
 		if err != nil {
-			return 0, err
+			return 0, d.convert(err)
 		}
 		switch tok.Kind {
 		case xmlscan.Text:

@@ -1038,3 +1038,49 @@ func (s *Scanner) endTag() (*Token, error) {
 	s.popElement()
 	return &s.tok, nil
 }
+
+// NextNonBlank is Next for element-only content: whitespace between tags is
+// skipped without producing a Text token. Other character data is still
+// returned (without its leading whitespace).
+func (s *Scanner) NextNonBlank() (*Token, error) {
+	if s.err == nil && s.started && !s.pendingEnd {
+		if err := s.skipBlank(); err != nil {
+			return nil, err
+		}
+	}
+	return s.Next()
+}
+
+// skipBlank skips white space; like any character data it may not exceed
+// MaxTextSize.
+func (s *Scanner) skipBlank() error {
+	start := s.Offset()
+	for {
+		if s.pos >= s.end {
+			if s.Offset()-start > int64(s.MaxTextSize) {
+				return s.fail(ErrTooLarge, "testo troppo lungo")
+			}
+			if s.fill(1) == 0 {
+				return nil
+			}
+		}
+		switch s.buf[s.pos] {
+		case ' ', '\t':
+			s.pos++
+		case '\n':
+			s.pos++
+			s.newline()
+		case '\r':
+			s.pos++
+			if s.fill(1) > 0 && s.buf[s.pos] == '\n' {
+				s.pos++
+			}
+			s.newline()
+		default:
+			if s.Offset()-start > int64(s.MaxTextSize) {
+				return s.fail(ErrTooLarge, "testo troppo lungo")
+			}
+			return nil
+		}
+	}
+}

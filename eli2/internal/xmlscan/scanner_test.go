@@ -3,6 +3,7 @@ package xmlscan
 import (
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -175,4 +176,32 @@ func FuzzScanner(f *testing.F) {
 		}
 		t.Fatalf("more tokens than bytes")
 	})
+}
+
+func TestNextNonBlank(t *testing.T) {
+	s := New(strings.NewReader("<r>\r\n  <a> x </a>\n\t y<b/></r>"))
+	var got []string
+	for {
+		tok, err := s.NextNonBlank()
+		require.NoError(t, err)
+		if tok.Kind == EOF {
+			break
+		}
+		got = append(got, string(tok.Local)+"|"+string(tok.Text)+"|"+strconv.Itoa(tok.Line)+":"+strconv.Itoa(tok.Col))
+		if string(tok.Local) == "a" && tok.Kind == StartElement {
+			tok, err = s.Next() // leaf text keeps its spaces
+			require.NoError(t, err)
+			assert.Equal(t, " x ", string(tok.Text))
+		}
+	}
+	assert.Equal(t, []string{"r||1:1", "a||2:3", "a||2:9", "|y|3:3", "b||3:4", "b||3:4", "r||3:8"}, got)
+}
+
+func TestNextNonBlankLimit(t *testing.T) {
+	s := New(strings.NewReader("<r>" + strings.Repeat(" \n", 100) + "</r>"))
+	s.MaxTextSize = 50
+	_, err := s.NextNonBlank()
+	require.NoError(t, err)
+	_, err = s.NextNonBlank()
+	require.ErrorIs(t, err, ErrTooLarge)
 }
