@@ -175,8 +175,21 @@ func (a *previewArgs) check(pos []string) string {
 	}
 	if len(pos) == 1 {
 		a.file = pos[0]
+		if sameFile(a.file, a.out) {
+			return "il file da scrivere (--out) è il file di importazione"
+		}
 	}
 	return ""
+}
+
+// sameFile reports whether paths a and b name the same existing file.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }
 
 // streamPreview decodes an import file one application at a time,

@@ -116,6 +116,7 @@ func TestPreviewCommandFailures(t *testing.T) {
 		{"db flags without db", []string{in, "--tipologia", "16", "--out", "x.html"}, 2, "solo con --db"},
 		{"audit without operator", []string{"--db", "sqlite:x.db", "--person", "1", "--audit", "a.log", "--out", "x.html"}, 2, "--operator"},
 		{"bad request type", []string{"--db", "sqlite:x.db", "--person", "1", "--richiesta", "BOH", "--out", "x.html"}, 2, "BOH"},
+		{"out is the input", []string{in, "--out", in}, 2, "file di importazione"},
 		{"bad db url", []string{"--db", "mysql://x", "--person", "1", "--out", "x.html"}, 1, "sqlreg"},
 	}
 	for _, tt := range tests {
