@@ -3,6 +3,9 @@ package cfbench
 import (
 	"fmt"
 	"testing"
+	"time"
+
+	"github.com/retecomuni/eli2sdk/bench/cpuclock"
 
 	"github.com/retecomuni/eli2sdk/codes"
 	"github.com/retecomuni/eli2sdk/codes/cf"
@@ -13,7 +16,8 @@ import (
 type Result struct {
 	Lib         string  `json:"lib"`
 	Op          string  `json:"op"`
-	NsPerOp     float64 `json:"ns_per_op"`
+	NsPerOp     float64 `json:"ns_per_op"`     // wall time
+	CPUNsPerOp  float64 `json:"cpu_ns_per_op"` // CPU time (user + system) of the process
 	AllocsPerOp *int64  `json:"allocs_per_op,omitempty"`
 	Ops         int     `json:"ops"`
 	Correct     int     `json:"correct"`
@@ -50,9 +54,10 @@ func Op(op string, t *codes.Tables) func(*Record) bool {
 	panic(fmt.Sprintf("cfbench: unknown operation %q", op))
 }
 
-// Measure times operation op over recs with testing.Benchmark (record i%len
-// for iteration i) and counts, in a separate pass over every record, how
-// many give the expected answer.
+// Measure times operation op over recs (record i%len for iteration i) for
+// about two seconds of CPU time, reporting CPU and wall time per operation;
+// it counts the allocations with testing.Benchmark and, in a separate pass
+// over every record, how many records give the expected answer.
 func Measure(op string, recs []Record, t *codes.Tables) Result {
 	fn := Op(op, t)
 	correct := 0
@@ -72,6 +77,13 @@ func Measure(op string, recs []Record, t *codes.Tables) Result {
 		}
 	})
 	allocs := br.AllocsPerOp()
-	return Result{Lib: Lib, Op: op, NsPerOp: float64(br.T.Nanoseconds()) / float64(br.N),
-		AllocsPerOp: &allocs, Ops: br.N, Correct: correct}
+	i := 0
+	cpu, wall, n := cpuclock.Measure(2*time.Second, func() {
+		fn(&recs[i])
+		if i++; i == len(recs) {
+			i = 0
+		}
+	})
+	return Result{Lib: Lib, Op: op, NsPerOp: float64(wall), CPUNsPerOp: float64(cpu),
+		AllocsPerOp: &allocs, Ops: n, Correct: correct}
 }

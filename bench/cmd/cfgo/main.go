@@ -49,7 +49,7 @@ func run(codesFile, nodeFile, jsonOut string, w io.Writer) error {
 	ours := report{Runtime: runtime.Version(), N: len(recs)}
 	for _, op := range cfbench.Ops {
 		r := cfbench.Measure(op, recs, t)
-		fmt.Fprintf(os.Stderr, "%s %s: %.0f ns/op, %d allocs/op, %d/%d correct\n", r.Lib, op, r.NsPerOp, *r.AllocsPerOp, r.Correct, len(recs))
+		fmt.Fprintf(os.Stderr, "%s %s: %.0f CPU ns/op, %.0f wall ns/op, %d allocs/op, %d/%d correct\n", r.Lib, op, r.CPUNsPerOp, r.NsPerOp, *r.AllocsPerOp, r.Correct, len(recs))
 		ours.Results = append(ours.Results, r)
 	}
 	if jsonOut != "" {
@@ -76,28 +76,32 @@ func run(codesFile, nodeFile, jsonOut string, w io.Writer) error {
 			libs = append(libs, r.Lib)
 		}
 	}
-	fmt.Fprintf(w, "Codes: %d (same file for every library). Go: %s. Node: %s.\n\n", len(recs), ours.Runtime, node.Runtime)
-	fmt.Fprint(w, "| operation | eli2sdk ns/op | allocs/op | correct |")
+	fmt.Fprintf(w, "Codes: %d (same file for every library). Go: %s. Node: %s. "+
+		"Times per operation: CPU time of the process (user + system), then wall time; "+
+		"ratios are CPU time of the other library / CPU time of eli2sdk (wall-time ratio in brackets).\n\n",
+		len(recs), ours.Runtime, node.Runtime)
+	fmt.Fprint(w, "| operation | eli2sdk CPU ns/op | wall ns/op | allocs/op | correct |")
 	for _, l := range libs {
-		fmt.Fprintf(w, " %s ns/op | correct | eli2sdk faster by |", l)
+		fmt.Fprintf(w, " %s CPU ns/op | wall ns/op | correct | eli2sdk faster by |", l)
 	}
-	fmt.Fprint(w, "\n|---|---:|---:|---:|")
+	fmt.Fprint(w, "\n|---|---:|---:|---:|---:|")
 	for range libs {
-		fmt.Fprint(w, "---:|---:|---:|")
+		fmt.Fprint(w, "---:|---:|---:|---:|")
 	}
 	fmt.Fprintln(w)
 	for _, r := range ours.Results {
-		fmt.Fprintf(w, "| %s | %.0f | %d | %d/%d |", r.Op, r.NsPerOp, *r.AllocsPerOp, r.Correct, len(recs))
+		fmt.Fprintf(w, "| %s | %.0f | %.0f | %d | %d/%d |", r.Op, r.CPUNsPerOp, r.NsPerOp, *r.AllocsPerOp, r.Correct, len(recs))
 		for _, l := range libs {
 			found := false
 			for _, o := range node.Results {
 				if o.Lib == l && o.Op == r.Op {
 					found = true
-					fmt.Fprintf(w, " %.0f | %d/%d | %.0f× |", o.NsPerOp, o.Correct, o.Ops, o.NsPerOp/r.NsPerOp)
+					fmt.Fprintf(w, " %.0f | %.0f | %d/%d | %.0f× (%.0f×) |", o.CPUNsPerOp, o.NsPerOp, o.Correct, o.Ops,
+						o.CPUNsPerOp/r.CPUNsPerOp, o.NsPerOp/r.NsPerOp)
 				}
 			}
 			if !found {
-				fmt.Fprint(w, " – | – | – |")
+				fmt.Fprint(w, " – | – | – | – |")
 			}
 		}
 		fmt.Fprintln(w)
