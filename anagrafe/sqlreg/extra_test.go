@@ -98,6 +98,25 @@ func TestBadData(t *testing.T) {
 	_, err = src.Person(ctx, "P003")
 	var ce *sqlreg.ColumnError
 	require.ErrorAs(t, err, &ce)
+
+	// A member whose row cannot be decoded fails the whole household.
+	_, err = src.DB().ExecContext(ctx, `UPDATE persone SET data_nascita = '2016-02-30' WHERE id = 'P012'`)
+	require.NoError(t, err)
+	_, err = src.Person(ctx, "P010")
+	require.ErrorAs(t, err, &ce, "P010's own document error comes first")
+	for _, id := range []string{"P011", "P012"} {
+		_, err = src.Person(ctx, id)
+		require.ErrorAs(t, err, &ce, id)
+		assert.Equal(t, "persone.data_nascita", ce.Column)
+		assert.Equal(t, "P012", ce.PersonID)
+	}
+	n := 0
+	for _, err := range src.Persons(ctx) {
+		if err != nil {
+			n++
+		}
+	}
+	assert.Equal(t, 4, n, "P003, P010, P011, P012")
 }
 
 func TestWriterErrors(t *testing.T) {

@@ -76,7 +76,7 @@ func (s *Source) TracksResidenceDeclaration() bool { return !s.opts.NoResidenceD
 
 // Person implements anagrafe.Source.
 func (s *Source) Person(ctx context.Context, id string) (*anagrafe.Record, error) {
-	recs, _, err := s.page(ctx, s.dialect.idExpr("p.id")+" = ?", []any{id}, "", 1)
+	recs, _, err := s.page(ctx, "p.id = ?", []any{id}, "", 1)
 	if err != nil {
 		return nil, err
 	}
@@ -261,6 +261,7 @@ func (s *Source) fill(ctx context.Context, items []item) error {
 	}
 	// Household members (without permit and documents).
 	families := map[string][]anagrafe.Person{}
+	badFamily := map[string]error{}
 	if len(famIDs) > 0 {
 		rows, err := s.db.QueryContext(ctx, s.dialect.rebind(s.memberSQL+placeholders(len(famIDs))), toAny(famIDs)...)
 		if err != nil {
@@ -274,8 +275,10 @@ func (s *Source) fill(ctx context.Context, items []item) error {
 			}
 			var m anagrafe.Person
 			if err := r.decode(&m, false); err != nil {
-				rows.Close()
-				return err
+				// the member's own row reports the error; its household
+				// cannot be built, so its members' records fail too
+				badFamily[r.family.String] = err
+				continue
 			}
 			families[m.FamilyID] = append(families[m.FamilyID], m)
 		}
@@ -334,6 +337,10 @@ func (s *Source) fill(ctx context.Context, items []item) error {
 			continue
 		}
 		if err := bad[it.rec.Person.ID]; err != nil {
+			it.rec, it.err = nil, err
+			continue
+		}
+		if err := badFamily[it.rec.Person.FamilyID]; err != nil && it.rec.Person.FamilyID != "" {
 			it.rec, it.err = nil, err
 			continue
 		}
