@@ -604,7 +604,7 @@ func (d *Decoder) intestazione(h *Intestazione) error {
 			var b []byte
 			if b, err = d.leaf(); err == nil {
 				t, perr := time.Parse(time.RFC3339Nano, string(trimSpace(b)))
-				if perr != nil {
+				if perr != nil || t.Year() < 1 {
 					err = d.valueErr("DataCreazione", "data e ora RFC 3339 attese (2026-01-31T10:00:00+01:00)")
 				}
 				h.DataCreazione = t
