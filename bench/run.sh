@@ -5,7 +5,9 @@
 #      @marketto/codice-fiscale-utils under Node, on the same generated codes;
 #   2. codec: eli2 Encoder/Decoder vs encoding/xml on the same records;
 #   3. export of demo registers (40k and 400k persons) with the eli2 CLI:
-#      wall time, CPU time and peak RSS from /usr/bin/time -v.
+#      wall time, CPU time and peak RSS from /usr/bin/time -v; then the
+#      stages of the export (register read, map+validate, whole) on the
+#      smallest register, with cmd/exportprof.
 #
 # Usage: bash bench/run.sh          (from the repository root or from bench/)
 # Environment: OUT (work directory, default a new temporary one),
@@ -33,7 +35,7 @@ echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$root" rev-pars
 echo
 
 log "building tools in $OUT"
-(cd "$here" && go build -o "$OUT/gencodes" ./cmd/gencodes && go build -o "$OUT/cfgo" ./cmd/cfgo && go build -o "$OUT/codecbench" ./cmd/codecbench)
+(cd "$here" && go build -o "$OUT/gencodes" ./cmd/gencodes && go build -o "$OUT/cfgo" ./cmd/cfgo && go build -o "$OUT/codecbench" ./cmd/codecbench && go build -o "$OUT/exportprof" ./cmd/exportprof)
 (cd "$root" && go build -o "$OUT/eli2" ./cmd/eli2)
 
 echo "## Codice fiscale"
@@ -93,5 +95,10 @@ for n in $EXPORT_SIZES; do
   measure export "$n" -- "$OUT/eli2" export --db "sqlite:$db" --all --out "$OUT/export-$n.xml" \
     --on "$ON" --quiet --operatore bench --audit-log "$OUT/audit-$n.jsonl"
 done
+first="${EXPORT_SIZES%% *}"
+echo
+echo "Where the time of the export goes ($first persons, exportprof, same register):"
+echo
+"$OUT/exportprof" -db "$OUT/demo-$first.db" -on "$ON"
 echo
 echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg). Work directory: $OUT"
