@@ -32,6 +32,7 @@ func TestEncoderFieldErrors(t *testing.T) {
 		{"id", func(p *eli2.Pratica) { p.ID = "P\x02" }, "ID", eli2.ErrInvalidChar},
 		{"empty id", func(p *eli2.Pratica) { p.ID = "" }, "ID", eli2.ErrInvalidValue},
 		{"bad date", func(p *eli2.Pratica) { p.Documento.DataScadenza = 20260231 }, "Documento.DataScadenza", eli2.ErrInvalidValue},
+		{"huge number", func(p *eli2.Pratica) { p.Richiesta.DurataMesi = 1_000_000_000 }, "Richiesta.DurataMesi", eli2.ErrInvalidValue},
 		{"bad partial date", func(p *eli2.Pratica) { p.Richiedente.DataNascita.Month = 13 }, "Richiedente.DataNascita", eli2.ErrInvalidValue},
 	}
 	for _, tt := range tests {

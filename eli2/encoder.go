@@ -68,8 +68,8 @@ func (e *Encoder) WriteHeader(h Intestazione) error {
 }
 
 func (e *Encoder) writeHeader(h Intestazione, known bool) error {
-	if h.NumeroPratiche < 0 {
-		return &EncodeError{Path: "Intestazione.NumeroPratiche", Err: withDetail(ErrInvalidValue, "numero negativo")}
+	if h.NumeroPratiche < 0 || h.NumeroPratiche > maxInt {
+		return &EncodeError{Path: "Intestazione.NumeroPratiche", Err: withDetail(ErrInvalidValue, "numero fuori intervallo")}
 	}
 	if h.DataCreazione.IsZero() || h.DataCreazione.Year() < 1 || h.DataCreazione.Year() > 9999 {
 		return &EncodeError{Path: "Intestazione.DataCreazione", Err: withDetail(ErrInvalidValue, "data di creazione mancante o fuori intervallo")}
@@ -180,8 +180,8 @@ func (e *Encoder) Close() error {
 		return err
 	}
 	if e.patchAt >= 0 {
-		if e.written >= 1e10 {
-			return ErrCountMismatch
+		if e.written > maxInt {
+			return &EncodeError{Path: "Intestazione.NumeroPratiche", Err: withDetail(ErrInvalidValue, "troppe pratiche")}
 		}
 		ws := e.w.(io.WriteSeeker)
 		var num [countWidth]byte
@@ -296,9 +296,15 @@ func (e *Encoder) leaf(d int, name, val, prefix string, optional bool) error {
 	return nil
 }
 
-func (e *Encoder) intLeaf(d int, name string, v int, optional bool) {
+// maxInt is the largest magnitude of a number in the file (nine digits).
+const maxInt = 999999999
+
+func (e *Encoder) intLeaf(d int, name string, v int, optional bool, prefix string) error {
 	if optional && v == 0 {
-		return
+		return nil
+	}
+	if v > maxInt || v < -maxInt {
+		return e.fieldErr(prefix, name, withDetail(ErrInvalidValue, "numero troppo grande"))
 	}
 	e.indent(d)
 	e.out = append(e.out, '<')
@@ -308,6 +314,7 @@ func (e *Encoder) intLeaf(d int, name string, v int, optional bool) {
 	e.out = append(e.out, '<', '/')
 	e.out = append(e.out, name...)
 	e.out = append(e.out, '>', '\n')
+	return nil
 }
 
 func (e *Encoder) dateLeaf(d int, name string, v codes.Date, prefix string) error {
@@ -468,9 +475,13 @@ func (e *Encoder) pratica(p *Pratica) error {
 	if err := e.leaf(3, "TipoTitolo", string(r.TipoTitolo), "Richiesta", false); err != nil {
 		return err
 	}
-	e.intLeaf(3, "Tipologia", r.Tipologia, false)
-	e.intLeaf(3, "TipologiaRichiesta", r.TipologiaRichiesta, true)
-	e.intLeaf(3, "DurataMesi", r.DurataMesi, true)
+	if err := firstErr(
+		e.intLeaf(3, "Tipologia", r.Tipologia, false, "Richiesta"),
+		e.intLeaf(3, "TipologiaRichiesta", r.TipologiaRichiesta, true, "Richiesta"),
+		e.intLeaf(3, "DurataMesi", r.DurataMesi, true, "Richiesta"),
+	); err != nil {
+		return err
+	}
 	if r.AggiornamentoFoto != nil {
 		if *r.AggiornamentoFoto {
 			e.out = append(e.out, spaces[:6]+"<AggiornamentoFoto>true</AggiornamentoFoto>\n"...)
@@ -562,9 +573,13 @@ func (e *Encoder) pratica(p *Pratica) error {
 	}
 	e.open(2, "Istanza")
 	for _, m := range p.Istanza.Moduli {
-		e.intLeaf(3, "Modulo", m, false)
+		if err := e.intLeaf(3, "Modulo", m, false, "Istanza"); err != nil {
+			return err
+		}
 	}
-	e.intLeaf(3, "FogliTotali", p.Istanza.FogliTotali, false)
+	if err := e.intLeaf(3, "FogliTotali", p.Istanza.FogliTotali, false, "Istanza"); err != nil {
+		return err
+	}
 	e.close(2, "Istanza")
 	if s := p.DatiSocioProfessionali; s != nil && *s != (DatiSocioProfessionali{}) {
 		const pre = "DatiSocioProfessionali"
