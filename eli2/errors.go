@@ -10,26 +10,26 @@ import (
 // errors are *EncodeError; both wrap one of these, so callers branch with
 // errors.Is and still get the position or the field.
 var (
-	ErrSyntax         = errors.New("XML non ben formato")
-	ErrDTD            = errors.New("DTD e dichiarazioni di entità non sono ammesse")
-	ErrNamespace      = errors.New("namespace errato o mancante")
-	ErrUnknownElement = errors.New("elemento sconosciuto")
-	ErrUnknownAttr    = errors.New("attributo sconosciuto")
-	ErrElementOrder   = errors.New("elemento fuori ordine o ripetuto")
-	ErrMissingElement = errors.New("elemento obbligatorio mancante")
-	ErrUnexpectedText = errors.New("testo non ammesso in questa posizione")
-	ErrInvalidValue   = errors.New("valore non valido")
-	ErrInvalidUTF8    = errors.New("testo non in UTF-8")
-	ErrInvalidChar    = errors.New("carattere non ammesso in XML")
-	ErrEncoding       = errors.New("codifica dei caratteri non supportata")
-	ErrTooDeep        = errors.New("annidamento troppo profondo")
-	ErrTooLarge       = errors.New("contenuto troppo grande")
-	ErrUnexpectedEOF  = errors.New("file troncato")
-	ErrVersion        = errors.New("versione del formato non supportata")
-	ErrDuplicateID    = errors.New("id di pratica ripetuto")
-	ErrCountMismatch  = errors.New("il numero di pratiche non corrisponde all'intestazione")
-	ErrNotSeekable    = errors.New("numero di pratiche sconosciuto e destinazione non riposizionabile")
-	ErrEncoderState   = errors.New("uso dell'encoder fuori sequenza")
+	ErrSyntax         = errors.New("XML non ben formato")                                               // malformed XML
+	ErrDTD            = errors.New("DTD e dichiarazioni di entità non sono ammesse")                    // DOCTYPE, <!ENTITY …>
+	ErrNamespace      = errors.New("namespace errato o mancante")                                       // root or element outside urn:eli2sdk:import:1, undeclared prefix
+	ErrUnknownElement = errors.New("elemento sconosciuto")                                              // element not part of format v1 at that place
+	ErrUnknownAttr    = errors.New("attributo sconosciuto")                                             // attribute not part of format v1
+	ErrElementOrder   = errors.New("elemento fuori ordine o ripetuto")                                  // known element out of order, or repeated
+	ErrMissingElement = errors.New("elemento obbligatorio mancante")                                    // required element absent
+	ErrUnexpectedText = errors.New("testo non ammesso in questa posizione")                             // text between elements
+	ErrInvalidValue   = errors.New("valore non valido")                                                 // number, date, boolean or id that cannot be read or written
+	ErrInvalidUTF8    = errors.New("testo non in UTF-8")                                                // invalid UTF-8 (in the file or in a record field)
+	ErrInvalidChar    = errors.New("carattere non ammesso in XML")                                      // NUL and other characters XML 1.0 forbids
+	ErrEncoding       = errors.New("codifica dei caratteri non supportata")                             // UTF-16 or an unsupported declared encoding
+	ErrTooDeep        = errors.New("annidamento troppo profondo")                                       // nesting beyond Decoder.MaxDepth
+	ErrTooLarge       = errors.New("contenuto troppo grande")                                           // text, tag or repetition beyond a Decoder limit
+	ErrUnexpectedEOF  = errors.New("file troncato")                                                     // input ends inside the document
+	ErrVersion        = errors.New("versione del formato non supportata")                               // versione attribute missing or not 1
+	ErrDuplicateID    = errors.New("id di pratica ripetuto")                                            // two applications with the same id
+	ErrCountMismatch  = errors.New("il numero di pratiche non corrisponde all'intestazione")            // NumeroPratiche differs from the applications
+	ErrNotSeekable    = errors.New("numero di pratiche sconosciuto e destinazione non riposizionabile") // count 0 and writer not an io.WriteSeeker
+	ErrEncoderState   = errors.New("uso dell'encoder fuori sequenza")                                   // Encode before WriteHeader, after Close…
 )
 
 // ParseError is an error of the Decoder at a position of the input. Line and
