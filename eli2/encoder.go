@@ -16,7 +16,7 @@ const flushSize = 32 << 10
 
 // Encoder writes an import file in format v1, one Pratica at a time, in
 // constant memory (plus the set of ids written, used to reject duplicates:
-// about 40 bytes plus the id's length per application).
+// about 80 bytes per application with a short id).
 //
 // The output is deterministic (same records, same bytes), UTF-8, indented
 // with two spaces, one element per line. Required elements are always
