@@ -238,6 +238,7 @@ func EncodeFile(w io.Writer, f *ImportFile) error {
 	}
 	h.NumeroPratiche = len(f.Pratiche)
 	e := NewEncoder(w)
+	e.ids = make(map[string]struct{}, len(f.Pratiche))
 	if err := e.writeHeader(h, true); err != nil {
 		return err
 	}
