@@ -233,6 +233,8 @@ func TestDecoderAcceptsXMLVariants(t *testing.T) {
 			got, err := decodeString(in)
 			require.NoError(t, err)
 			requireSameFile(t, want, got)
+			// The independent validator agrees that the variant is valid.
+			requireXSDValid(t, "variant.xml", []byte(in))
 		})
 	}
 }
