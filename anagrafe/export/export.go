@@ -281,7 +281,7 @@ func run(ctx context.Context, seq iter.Seq2[*anagrafe.Record, error], total int,
 			opts.Progress(Progress{Done: r.sum.Selected, Total: total, Exported: r.sum.Exported, Skipped: r.sum.Skipped})
 		}
 	}
-	for rec, serr := range seq {
+	for rec, serr := range prefetch(ctx, seq) {
 		if err := ctx.Err(); err != nil {
 			return r.sum, err
 		}
@@ -327,6 +327,52 @@ func run(ctx context.Context, seq iter.Seq2[*anagrafe.Record, error], total int,
 	}
 	progress()
 	return r.sum, nil
+}
+
+// prefetchDepth is the number of records read ahead of the mapper.
+const prefetchDepth = 64
+
+// prefetch reads seq in its own goroutine, up to prefetchDepth records
+// ahead, so that reading the register overlaps with mapping, validating
+// and encoding (the two costs are of the same order). Order is kept. When
+// the consumer stops early, the reader is stopped and waited for before
+// the returned iterator returns, so that no goroutine outlives Run.
+func prefetch(ctx context.Context, seq iter.Seq2[*anagrafe.Record, error]) iter.Seq2[*anagrafe.Record, error] {
+	return func(yield func(*anagrafe.Record, error) bool) {
+		type item struct {
+			rec *anagrafe.Record
+			err error
+		}
+		ch := make(chan item, prefetchDepth)
+		stop := make(chan struct{})
+		go func() {
+			defer close(ch)
+			for rec, err := range seq {
+				select {
+				case ch <- item{rec, err}:
+				case <-stop:
+					return
+				case <-ctx.Done():
+					// Let the consumer see the cancellation.
+					select {
+					case ch <- item{nil, ctx.Err()}:
+					case <-stop:
+					}
+					return
+				}
+			}
+		}()
+		defer func() {
+			close(stop)
+			for range ch {
+			}
+		}()
+		for it := range ch {
+			if !yield(it.rec, it.err) {
+				return
+			}
+		}
+	}
 }
 
 func defaultRecoverable(err error) bool {

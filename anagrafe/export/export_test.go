@@ -603,3 +603,16 @@ func TestRunDefaultsDate(t *testing.T) {
 	h, _ := decodeAll(t, out)
 	assert.Equal(t, codes.Today(), codes.DateOf(h.DataCreazione))
 }
+
+func TestRunNoGoroutineLeak(t *testing.T) {
+	src := demoSource(t, 3000)
+	before := runtime.NumGoroutine()
+	for range 5 {
+		var a auditRecorder
+		opts := baseOptions(&a)
+		opts.Strict = true // stops early, with the reader ahead
+		_, err := export.Run(context.Background(), src, anagrafe.All(), export.File(filepath.Join(t.TempDir(), "p.xml")), opts)
+		require.ErrorIs(t, err, export.ErrStrict)
+	}
+	assert.LessOrEqual(t, runtime.NumGoroutine(), before, "the read-ahead goroutine is waited for")
+}
