@@ -271,8 +271,9 @@ func pad(n, width int) string {
 // birth returns a birth date for someone aged between minAge and maxAge
 // (inclusive) on the reference date.
 func (g *generator) birth(minAge, maxAge int) codes.Date {
-	span := (maxAge-minAge+1)*365 - 1
-	return g.on.AddDays(-minAge*365 - 1 - g.r.IntN(span))
+	latest := g.on.AddMonths(-12 * minAge).AddDays(-1)
+	earliest := g.on.AddMonths(-12 * (maxAge + 1)).AddDays(1)
+	return latest.AddDays(-g.r.IntN(daysBetween(earliest, latest) + 1))
 }
 
 // household generates the next household (or a single person) and returns

@@ -248,3 +248,13 @@ func BenchmarkGenerate(b *testing.B) {
 		}
 	}
 }
+
+func TestGenerateAges(t *testing.T) {
+	ps, _ := generate(t, 3000, 9)
+	for _, p := range ps {
+		if p.Relation == anagrafe.RelHead || p.Relation == anagrafe.RelSpouse {
+			age := codes.YearsBetween(p.BirthDate.Latest(), on)
+			assert.GreaterOrEqual(t, age, 18, "%s: heads and spouses are adults", p.ID)
+		}
+	}
+}

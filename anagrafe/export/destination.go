@@ -45,6 +45,9 @@ func File(path string) Destination { return fileDest{path: path} }
 // Split returns the Destination writing one file per application into dir,
 // each named after the application's id (ID.xml) and written atomically
 // with owner-only permissions. Run creates dir (0700) if it is missing.
+// Files appear one by one as the export proceeds; if the run fails, Run
+// removes the files it wrote, which it remembers (a few tens of bytes per
+// file: the one part of a split export that grows with its size).
 func Split(dir string) Destination { return splitDest{dir: dir} }
 
 type fileDest struct{ path string }
