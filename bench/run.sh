@@ -12,7 +12,8 @@
 # Usage: bash bench/run.sh          (from the repository root or from bench/)
 # Environment: OUT (work directory, default a new temporary one),
 #   N_CODES (100000), NODE_BUDGET (seconds per Node operation, 5),
-#   EXPORT_SIZES ("40000 400000"), SKIP_EXPORT=1, SKIP_NODE=1.
+#   EXPORT_SIZES ("40000 400000"), SKIP_EXPORT=1, SKIP_NODE=1, KEEP=1 (keep the
+#   registers and exported files, hundreds of MiB, in OUT).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -101,4 +102,7 @@ echo "Where the time of the export goes ($first persons, exportprof, same regist
 echo
 "$OUT/exportprof" -db "$OUT/demo-$first.db" -on "$ON"
 echo
-echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg). Work directory: $OUT"
+echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)."
+if [ "${KEEP:-}" != 1 ]; then
+  rm -f "$OUT"/demo-*.db "$OUT"/export-*.xml "$OUT"/audit-*.jsonl # hundreds of MiB; KEEP=1 keeps them
+fi
