@@ -329,7 +329,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		bar.finish()
 	}
 	elapsed := time.Since(start)
-	exportPrintSummary(stderr, sum, a.details)
+	exportPrintSummary(stderr, sum, a.details, err != nil)
 	switch {
 	case err == nil:
 		fmt.Fprintf(stderr, "scritto %s (%d file, %.1f s)\n", dst, sum.Files, elapsed.Seconds())
@@ -425,13 +425,19 @@ var exportReasonLabels = map[string]string{
 	export.ReasonNotFound:    "persona non trovata",
 }
 
-func exportPrintSummary(w io.Writer, s export.Summary, details bool) {
-	fmt.Fprintf(w, "esportate %d, scartate %d (lette %d", s.Exported, s.Skipped, s.Selected)
-	if s.NotEligible > 0 {
-		fmt.Fprintf(w, ", %d senza permesso non richiesto: cittadini italiani o figli elencati nella pratica di un genitore", s.NotEligible)
+func exportPrintSummary(w io.Writer, s export.Summary, details, failed bool) {
+	if failed {
+		fmt.Fprintf(w, "esportazione annullata dopo %d record letti (validi %d, scartati %d): nessuna pratica esportata\n", s.Selected, s.Exported, s.Skipped)
+	} else {
+		fmt.Fprintf(w, "esportate %d, scartate %d (lette %d", s.Exported, s.Skipped, s.Selected)
 	}
-	fmt.Fprintln(w, ")")
-	if s.Warnings > 0 {
+	if !failed {
+		if s.NotEligible > 0 {
+			fmt.Fprintf(w, ", %d senza permesso non richiesto: cittadini italiani o figli elencati nella pratica di un genitore", s.NotEligible)
+		}
+		fmt.Fprintln(w, ")")
+	}
+	if s.Warnings > 0 && !failed {
 		fmt.Fprintf(w, "pratiche esportate con avvisi: %d\n", s.Warnings)
 	}
 	if len(s.Reasons) > 0 {

@@ -313,3 +313,25 @@ func FuzzExportParseCount(f *testing.F) {
 		}
 	})
 }
+
+// TestExportCommandCorruptRegister: a database that fails mid-stream (half
+// of its pages overwritten) aborts the export with exit code 2 and no file.
+func TestExportCommandCorruptRegister(t *testing.T) {
+	src := exportTestDB(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "bad.db")
+	b, err := os.ReadFile(src)
+	require.NoError(t, err)
+	for i := len(b) / 2; i < len(b)/2+len(b)/4; i++ {
+		b[i] = 0xff
+	}
+	require.NoError(t, os.WriteFile(db, b, 0o600))
+	out := filepath.Join(dir, "p.xml")
+	rc, _, stderr := exportRun("export", "--db", "sqlite:"+db, "--all", "--out", out, "--on", exportTestOn)
+	assert.Equal(t, 2, rc, stderr)
+	assert.Contains(t, stderr, "nessun file scritto")
+	assert.NoFileExists(t, out)
+	for _, n := range dirNames(t, dir) {
+		assert.False(t, strings.HasPrefix(n, ".p.xml"), "temporary file left: %s", n)
+	}
+}
