@@ -598,7 +598,8 @@ func TestHostileLineNumbers(t *testing.T) {
 		"BOM":  "\xef\xbb\xbf" + strings.ReplaceAll(bad, "\n", "\r\n"),
 	} {
 		t.Run(name, func(t *testing.T) {
-			_, err := eli2.DecodeFile(str(in))
+			err, _, alloc, _ := decodeAll(str(in), nil)
+			assert.LessOrEqual(t, alloc, uint64(512*kib), "bytes allocated")
 			require.ErrorIs(t, err, eli2.ErrUnknownElement)
 			var pe *eli2.ParseError
 			require.ErrorAs(t, err, &pe)
@@ -663,7 +664,11 @@ func checkTruncated(t *testing.T, data []byte, cut int) {
 	t.Helper()
 	prefix := data[:cut]
 	var err error
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	require.NotPanics(t, func() { _, err = eli2.DecodeFile(bytes.NewReader(prefix)) }, "cut at %d", cut)
+	runtime.ReadMemStats(&after)
+	require.LessOrEqual(t, after.TotalAlloc-before.TotalAlloc, uint64(512*kib), "cut at %d: bytes allocated", cut)
 	if len(bytes.TrimRight(prefix, " \r\n\t")) == len(bytes.TrimRight(data, " \r\n\t")) {
 		require.NoError(t, err, "cut at %d only drops trailing white space", cut)
 		return
