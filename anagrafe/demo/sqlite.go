@@ -79,9 +79,7 @@ func CreateSQLite(ctx context.Context, path string, opts Options) (st Stats, err
 	if err = dropIndexes(ctx, db); err != nil {
 		return Stats{}, fmt.Errorf("demo: %w", err)
 	}
-	src := sqlreg.New(db, sqlreg.SQLite, sqlreg.Options{})
-	w := src.NewWriter(ctx)
-	w.BatchSize = BatchSize
+	w := newBulkWriter(ctx, db, BatchSize)
 	st, err = Generate(ctx, w, opts)
 	if err != nil {
 		w.Abort()
