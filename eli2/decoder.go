@@ -577,6 +577,39 @@ func (d *Decoder) readHeader() error {
 	return d.intestazione(&d.header)
 }
 
+// element reads the content of the container element name, whose start tag
+// was just read, up to its end tag, with name added to the error path: field
+// is called with the index in children of each child element, in file
+// order, and reads that child.
+func (d *Decoder) element(name string, children []child, field func(idx int) error) error {
+	d.push(name)
+	defer d.pop()
+	return d.elements(children, field)
+}
+
+// elements is element for a container whose error path the caller sets.
+func (d *Decoder) elements(children []child, field func(idx int) error) error {
+	last := -1
+	for {
+		idx, err := d.nextChild(children, &last)
+		if err != nil || idx < 0 {
+			return err
+		}
+		if err := field(idx); err != nil {
+			return err
+		}
+	}
+}
+
+// enum reads a leaf into a string-typed enumeration, unchecked (its values
+// are checked by Validate). On error *dst is set to "".
+func enum[T ~string](d *Decoder, dst *T) error {
+	var s string
+	err := d.str(&s)
+	*dst = T(s)
+	return err
+}
+
 var intestazioneChildren = []child{
 	{"ComuneBelfiore", true, false}, {"ComuneIstat", true, false}, {"Sportello", false, false},
 	{"Operatore", false, false}, {"DataCreazione", true, false}, {"Software", false, false},
@@ -584,46 +617,40 @@ var intestazioneChildren = []child{
 }
 
 func (d *Decoder) intestazione(h *Intestazione) error {
-	d.push("Intestazione")
-	defer d.pop()
-	last := -1
-	for {
-		idx, err := d.nextChild(intestazioneChildren, &last)
-		if err != nil || idx < 0 {
-			return err
-		}
+	return d.element("Intestazione", intestazioneChildren, func(idx int) error {
 		switch idx {
 		case 0:
-			err = d.str(&h.ComuneBelfiore)
+			return d.str(&h.ComuneBelfiore)
 		case 1:
-			err = d.str(&h.ComuneIstat)
+			return d.str(&h.ComuneIstat)
 		case 2:
-			err = d.str(&h.Sportello)
+			return d.str(&h.Sportello)
 		case 3:
-			err = d.str(&h.Operatore)
+			return d.str(&h.Operatore)
 		case 4:
-			var b []byte
-			if b, err = d.leaf(); err == nil {
-				t, perr := time.Parse(time.RFC3339Nano, string(trimSpace(b)))
-				if perr != nil || t.Year() < 1 {
-					err = d.valueErr("DataCreazione", "data e ora RFC 3339 attese (2026-01-31T10:00:00+01:00)")
-				}
-				h.DataCreazione = t
+			b, err := d.leaf()
+			if err != nil {
+				return err
+			}
+			t, perr := time.Parse(time.RFC3339Nano, string(trimSpace(b)))
+			h.DataCreazione = t
+			if perr != nil || t.Year() < 1 {
+				return d.valueErr("DataCreazione", "data e ora RFC 3339 attese (2026-01-31T10:00:00+01:00)")
 			}
 		case 5:
-			err = d.str(&h.Software)
+			return d.str(&h.Software)
 		case 6:
-			err = d.str(&h.VersioneSoftware)
+			return d.str(&h.VersioneSoftware)
 		case 7:
-			err = d.integer("NumeroPratiche", &h.NumeroPratiche)
-			if err == nil && h.NumeroPratiche < 0 {
-				err = d.valueErr("NumeroPratiche", "numero negativo")
+			if err := d.integer("NumeroPratiche", &h.NumeroPratiche); err != nil {
+				return err
+			}
+			if h.NumeroPratiche < 0 {
+				return d.valueErr("NumeroPratiche", "numero negativo")
 			}
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return nil
+	})
 }
 
 var praticaChildren = []child{
@@ -659,48 +686,41 @@ func (d *Decoder) pratica(p *Pratica) error {
 	d.ids[id] = struct{}{}
 	p.ID = id
 	d.path = d.path[:0]
-	last := -1
-	for {
-		idx, err := d.nextChild(praticaChildren, &last)
-		if err != nil || idx < 0 {
-			return err
-		}
+	return d.elements(praticaChildren, func(idx int) error {
 		switch idx {
 		case 0:
-			err = d.str(&p.Questura)
+			return d.str(&p.Questura)
 		case 1:
-			err = d.richiesta(&p.Richiesta)
+			return d.richiesta(&p.Richiesta)
 		case 2:
 			p.TitoloPosseduto = new(TitoloPosseduto)
-			err = d.titolo(p.TitoloPosseduto)
+			return d.titolo(p.TitoloPosseduto)
 		case 3:
-			err = d.richiedente(&p.Richiedente)
+			return d.richiedente(&p.Richiedente)
 		case 4:
-			err = d.domicilio(&p.Domicilio)
+			return d.domicilio(&p.Domicilio)
 		case 5:
 			p.Recapiti = new(Recapiti)
-			err = d.recapiti(p.Recapiti)
+			return d.recapiti(p.Recapiti)
 		case 6:
 			p.Documento = new(Documento)
-			err = d.documento(p.Documento)
+			return d.documento(p.Documento)
 		case 7:
 			p.Visto = new(Visto)
-			err = d.visto(p.Visto)
+			return d.visto(p.Visto)
 		case 8:
-			err = d.familiari(&p.Familiari)
+			return d.familiari(&p.Familiari)
 		case 9:
 			p.GenitoreTutore = new(GenitoreTutore)
-			err = d.genitore(p.GenitoreTutore)
+			return d.genitore(p.GenitoreTutore)
 		case 10:
-			err = d.istanza(&p.Istanza)
+			return d.istanza(&p.Istanza)
 		case 11:
 			p.DatiSocioProfessionali = new(DatiSocioProfessionali)
-			err = d.socio(p.DatiSocioProfessionali)
+			return d.socio(p.DatiSocioProfessionali)
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return nil
+	})
 }
 
 var richiestaChildren = []child{
@@ -709,47 +729,36 @@ var richiestaChildren = []child{
 }
 
 func (d *Decoder) richiesta(r *Richiesta) error {
-	d.push("Richiesta")
-	defer d.pop()
-	last := -1
-	for {
-		idx, err := d.nextChild(richiestaChildren, &last)
-		if err != nil || idx < 0 {
-			return err
-		}
+	return d.element("Richiesta", richiestaChildren, func(idx int) error {
 		switch idx {
 		case 0:
-			var s string
-			err = d.str(&s)
-			r.TipoRichiesta = TipoRichiesta(s)
+			return enum(d, &r.TipoRichiesta)
 		case 1:
-			var s string
-			err = d.str(&s)
-			r.TipoTitolo = TipoTitolo(s)
+			return enum(d, &r.TipoTitolo)
 		case 2:
-			err = d.integer("Tipologia", &r.Tipologia)
+			return d.integer("Tipologia", &r.Tipologia)
 		case 3:
-			err = d.integer("TipologiaRichiesta", &r.TipologiaRichiesta)
+			return d.integer("TipologiaRichiesta", &r.TipologiaRichiesta)
 		case 4:
-			err = d.integer("DurataMesi", &r.DurataMesi)
+			return d.integer("DurataMesi", &r.DurataMesi)
 		case 5:
-			var b []byte
-			if b, err = d.leaf(); err == nil {
-				var v bool
-				switch string(trimSpace(b)) {
-				case "true", "1":
-					v = true
-				case "false", "0":
-				default:
-					err = d.valueErr("AggiornamentoFoto", "true o false attesi")
-				}
-				r.AggiornamentoFoto = &v
+			b, err := d.leaf()
+			if err != nil {
+				return err
 			}
-		}
-		if err != nil {
+			var v bool
+			switch string(trimSpace(b)) {
+			case "true", "1":
+				v = true
+			case "false", "0":
+			default:
+				err = d.valueErr("AggiornamentoFoto", "true o false attesi")
+			}
+			r.AggiornamentoFoto = &v
 			return err
 		}
-	}
+		return nil
+	})
 }
 
 var titoloChildren = []child{
@@ -758,57 +767,39 @@ var titoloChildren = []child{
 }
 
 func (d *Decoder) titolo(t *TitoloPosseduto) error {
-	d.push("TitoloPosseduto")
-	defer d.pop()
-	last := -1
-	for {
-		idx, err := d.nextChild(titoloChildren, &last)
-		if err != nil || idx < 0 {
-			return err
-		}
+	return d.element("TitoloPosseduto", titoloChildren, func(idx int) error {
 		switch idx {
 		case 0:
-			err = d.str(&t.Tipo)
+			return d.str(&t.Tipo)
 		case 1:
-			err = d.str(&t.Numero)
+			return d.str(&t.Numero)
 		case 2:
-			err = d.str(&t.Motivo)
+			return d.str(&t.Motivo)
 		case 3:
-			err = d.date("DataRilascio", &t.DataRilascio)
+			return d.date("DataRilascio", &t.DataRilascio)
 		case 4:
-			err = d.date("DataScadenza", &t.DataScadenza)
+			return d.date("DataScadenza", &t.DataScadenza)
 		case 5:
-			err = d.str(&t.QuesturaRilascio)
+			return d.str(&t.QuesturaRilascio)
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return nil
+	})
 }
 
 var luogoChildren = []child{{"Comune", false, false}, {"StatoEstero", false, false}, {"Localita", false, false}}
 
 func (d *Decoder) luogo(l *LuogoNascita) error {
-	d.push("LuogoNascita")
-	defer d.pop()
-	last := -1
-	for {
-		idx, err := d.nextChild(luogoChildren, &last)
-		if err != nil || idx < 0 {
-			return err
-		}
+	return d.element("LuogoNascita", luogoChildren, func(idx int) error {
 		switch idx {
 		case 0:
-			err = d.str(&l.Comune)
+			return d.str(&l.Comune)
 		case 1:
-			err = d.str(&l.StatoEstero)
+			return d.str(&l.StatoEstero)
 		case 2:
-			err = d.str(&l.Localita)
+			return d.str(&l.Localita)
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return nil
+	})
 }
 
 var richiedenteChildren = []child{
@@ -818,38 +809,27 @@ var richiedenteChildren = []child{
 }
 
 func (d *Decoder) richiedente(r *Richiedente) error {
-	d.push("Richiedente")
-	defer d.pop()
-	last := -1
-	for {
-		idx, err := d.nextChild(richiedenteChildren, &last)
-		if err != nil || idx < 0 {
-			return err
-		}
+	return d.element("Richiedente", richiedenteChildren, func(idx int) error {
 		switch idx {
 		case 0:
-			err = d.str(&r.CodiceFiscale)
+			return d.str(&r.CodiceFiscale)
 		case 1:
-			err = d.str(&r.Cognome)
+			return d.str(&r.Cognome)
 		case 2:
-			err = d.str(&r.Nome)
+			return d.str(&r.Nome)
 		case 3:
-			var s string
-			err = d.str(&s)
-			r.Sesso = Sesso(s)
+			return enum(d, &r.Sesso)
 		case 4:
-			err = d.partial("DataNascita", &r.DataNascita)
+			return d.partial("DataNascita", &r.DataNascita)
 		case 5:
-			err = d.luogo(&r.LuogoNascita)
+			return d.luogo(&r.LuogoNascita)
 		case 6:
-			err = d.str(&r.Cittadinanza)
+			return d.str(&r.Cittadinanza)
 		case 7:
-			err = d.str(&r.StatoCivile)
+			return d.str(&r.StatoCivile)
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return nil
+	})
 }
 
 var domicilioChildren = []child{
@@ -861,74 +841,45 @@ var domicilioChildren = []child{
 var toponimoChildren = []child{{"Specie", true, false}, {"Denominazione", true, false}}
 
 func (d *Decoder) domicilio(m *Domicilio) error {
-	d.push("Domicilio")
-	defer d.pop()
-	last := -1
-	for {
-		idx, err := d.nextChild(domicilioChildren, &last)
-		if err != nil || idx < 0 {
-			return err
-		}
+	return d.element("Domicilio", domicilioChildren, func(idx int) error {
 		switch idx {
 		case 0:
-			err = d.str(&m.Comune)
+			return d.str(&m.Comune)
 		case 1:
-			err = d.str(&m.Provincia)
+			return d.str(&m.Provincia)
 		case 2:
-			d.push("Toponimo")
-			tl := -1
-			for err == nil {
-				var ti int
-				ti, err = d.nextChild(toponimoChildren, &tl)
-				if err != nil || ti < 0 {
-					break
+			return d.element("Toponimo", toponimoChildren, func(idx int) error {
+				if idx == 0 {
+					return d.str(&m.Toponimo.Specie)
 				}
-				if ti == 0 {
-					err = d.str(&m.Toponimo.Specie)
-				} else {
-					err = d.str(&m.Toponimo.Denominazione)
-				}
-			}
-			d.pop()
+				return d.str(&m.Toponimo.Denominazione)
+			})
 		case 3:
-			err = d.str(&m.NumeroCivico)
+			return d.str(&m.NumeroCivico)
 		case 4:
-			err = d.str(&m.Esponente)
+			return d.str(&m.Esponente)
 		case 5:
-			err = d.str(&m.Scala)
+			return d.str(&m.Scala)
 		case 6:
-			err = d.str(&m.Interno)
+			return d.str(&m.Interno)
 		case 7:
-			err = d.str(&m.CAP)
+			return d.str(&m.CAP)
 		case 8:
-			err = d.str(&m.Presso)
+			return d.str(&m.Presso)
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return nil
+	})
 }
 
 var recapitiChildren = []child{{"Telefono", false, false}, {"Email", false, false}}
 
 func (d *Decoder) recapiti(r *Recapiti) error {
-	d.push("Recapiti")
-	defer d.pop()
-	last := -1
-	for {
-		idx, err := d.nextChild(recapitiChildren, &last)
-		if err != nil || idx < 0 {
-			return err
-		}
+	return d.element("Recapiti", recapitiChildren, func(idx int) error {
 		if idx == 0 {
-			err = d.str(&r.Telefono)
-		} else {
-			err = d.str(&r.Email)
+			return d.str(&r.Telefono)
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return d.str(&r.Email)
+	})
 }
 
 var documentoChildren = []child{
@@ -937,59 +888,39 @@ var documentoChildren = []child{
 }
 
 func (d *Decoder) documento(m *Documento) error {
-	d.push("Documento")
-	defer d.pop()
-	last := -1
-	for {
-		idx, err := d.nextChild(documentoChildren, &last)
-		if err != nil || idx < 0 {
-			return err
-		}
+	return d.element("Documento", documentoChildren, func(idx int) error {
 		switch idx {
 		case 0:
-			var s string
-			err = d.str(&s)
-			m.Tipo = TipoDocumento(s)
+			return enum(d, &m.Tipo)
 		case 1:
-			err = d.str(&m.Numero)
+			return d.str(&m.Numero)
 		case 2:
-			err = d.date("DataRilascio", &m.DataRilascio)
+			return d.date("DataRilascio", &m.DataRilascio)
 		case 3:
-			err = d.date("DataScadenza", &m.DataScadenza)
+			return d.date("DataScadenza", &m.DataScadenza)
 		case 4:
-			err = d.str(&m.AutoritaRilascio)
+			return d.str(&m.AutoritaRilascio)
 		case 5:
-			err = d.str(&m.StatoRilascio)
+			return d.str(&m.StatoRilascio)
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return nil
+	})
 }
 
 var vistoChildren = []child{{"Tipo", true, false}, {"Numero", false, false}, {"DataRilascio", false, false}}
 
 func (d *Decoder) visto(v *Visto) error {
-	d.push("Visto")
-	defer d.pop()
-	last := -1
-	for {
-		idx, err := d.nextChild(vistoChildren, &last)
-		if err != nil || idx < 0 {
-			return err
-		}
+	return d.element("Visto", vistoChildren, func(idx int) error {
 		switch idx {
 		case 0:
-			err = d.str(&v.Tipo)
+			return d.str(&v.Tipo)
 		case 1:
-			err = d.str(&v.Numero)
+			return d.str(&v.Numero)
 		case 2:
-			err = d.date("DataRilascio", &v.DataRilascio)
+			return d.date("DataRilascio", &v.DataRilascio)
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return nil
+	})
 }
 
 var familiariChildren = []child{{"Familiare", true, true}}
@@ -1001,61 +932,42 @@ var familiareChildren = []child{
 }
 
 func (d *Decoder) familiari(dst *[]Familiare) error {
-	d.push("Familiari")
-	defer d.pop()
-	last := -1
-	for {
-		idx, err := d.nextChild(familiariChildren, &last)
-		if err != nil || idx < 0 {
-			return err
-		}
+	return d.element("Familiari", familiariChildren, func(int) error {
 		if len(*dst) >= d.MaxRepeat {
 			return d.errTok(withDetail(ErrTooLarge, "troppi elementi <Familiare>"))
 		}
 		*dst = append(*dst, Familiare{})
 		i := len(*dst) - 1
 		d.path[len(d.path)-1] = familiarePrefix(i)
-		err = d.familiare(&(*dst)[i])
+		err := d.familiare(&(*dst)[i])
 		d.path[len(d.path)-1] = "Familiari"
-		if err != nil {
-			return err
-		}
-	}
+		return err
+	})
 }
 
+// familiare reads one <Familiare>; familiari sets its path.
 func (d *Decoder) familiare(f *Familiare) error {
-	last := -1
-	for {
-		idx, err := d.nextChild(familiareChildren, &last)
-		if err != nil || idx < 0 {
-			return err
-		}
+	return d.elements(familiareChildren, func(idx int) error {
 		switch idx {
 		case 0:
-			var s string
-			err = d.str(&s)
-			f.Relazione = Relazione(s)
+			return enum(d, &f.Relazione)
 		case 1:
-			err = d.str(&f.CodiceFiscale)
+			return d.str(&f.CodiceFiscale)
 		case 2:
-			err = d.str(&f.Cognome)
+			return d.str(&f.Cognome)
 		case 3:
-			err = d.str(&f.Nome)
+			return d.str(&f.Nome)
 		case 4:
-			var s string
-			err = d.str(&s)
-			f.Sesso = Sesso(s)
+			return enum(d, &f.Sesso)
 		case 5:
-			err = d.partial("DataNascita", &f.DataNascita)
+			return d.partial("DataNascita", &f.DataNascita)
 		case 6:
-			err = d.luogo(&f.LuogoNascita)
+			return d.luogo(&f.LuogoNascita)
 		case 7:
-			err = d.str(&f.Cittadinanza)
+			return d.str(&f.Cittadinanza)
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return nil
+	})
 }
 
 var genitoreChildren = []child{
@@ -1063,57 +975,36 @@ var genitoreChildren = []child{
 }
 
 func (d *Decoder) genitore(g *GenitoreTutore) error {
-	d.push("GenitoreTutore")
-	defer d.pop()
-	last := -1
-	for {
-		idx, err := d.nextChild(genitoreChildren, &last)
-		if err != nil || idx < 0 {
-			return err
-		}
+	return d.element("GenitoreTutore", genitoreChildren, func(idx int) error {
 		switch idx {
 		case 0:
-			var s string
-			err = d.str(&s)
-			g.Ruolo = RuoloTutela(s)
+			return enum(d, &g.Ruolo)
 		case 1:
-			err = d.str(&g.CodiceFiscale)
+			return d.str(&g.CodiceFiscale)
 		case 2:
-			err = d.str(&g.Cognome)
+			return d.str(&g.Cognome)
 		case 3:
-			err = d.str(&g.Nome)
+			return d.str(&g.Nome)
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return nil
+	})
 }
 
 var istanzaChildren = []child{{"Modulo", false, true}, {"FogliTotali", true, false}}
 
 func (d *Decoder) istanza(s *Istanza) error {
-	d.push("Istanza")
-	defer d.pop()
-	last := -1
-	for {
-		idx, err := d.nextChild(istanzaChildren, &last)
-		if err != nil || idx < 0 {
-			return err
+	return d.element("Istanza", istanzaChildren, func(idx int) error {
+		if idx != 0 {
+			return d.integer("FogliTotali", &s.FogliTotali)
 		}
-		if idx == 0 {
-			if len(s.Moduli) >= d.MaxRepeat {
-				return d.errTok(withDetail(ErrTooLarge, "troppi elementi <Modulo>"))
-			}
-			var m int
-			err = d.integer("Moduli", &m)
-			s.Moduli = append(s.Moduli, m)
-		} else {
-			err = d.integer("FogliTotali", &s.FogliTotali)
+		if len(s.Moduli) >= d.MaxRepeat {
+			return d.errTok(withDetail(ErrTooLarge, "troppi elementi <Modulo>"))
 		}
-		if err != nil {
-			return err
-		}
-	}
+		var m int
+		err := d.integer("Moduli", &m)
+		s.Moduli = append(s.Moduli, m)
+		return err
+	})
 }
 
 var socioChildren = []child{
@@ -1121,24 +1012,15 @@ var socioChildren = []child{
 }
 
 func (d *Decoder) socio(s *DatiSocioProfessionali) error {
-	d.push("DatiSocioProfessionali")
-	defer d.pop()
-	last := -1
-	for {
-		idx, err := d.nextChild(socioChildren, &last)
-		if err != nil || idx < 0 {
-			return err
-		}
+	return d.element("DatiSocioProfessionali", socioChildren, func(idx int) error {
 		switch idx {
 		case 0:
-			err = d.str(&s.TitoloStudio)
+			return d.str(&s.TitoloStudio)
 		case 1:
-			err = d.str(&s.PosizioneProfessione)
+			return d.str(&s.PosizioneProfessione)
 		case 2:
-			err = d.str(&s.CondizioneNonProfessionale)
+			return d.str(&s.CondizioneNonProfessionale)
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return nil
+	})
 }
