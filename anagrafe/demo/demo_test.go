@@ -260,3 +260,22 @@ func TestGenerateAges(t *testing.T) {
 		}
 	}
 }
+
+// TestGenerateSQLRegWriter streams into the SQL adapter's own Writer.
+func TestGenerateSQLRegWriter(t *testing.T) {
+	ctx := context.Background()
+	src, err := sqlreg.Open(ctx, "sqlite::memory:", sqlreg.Options{})
+	require.NoError(t, err)
+	defer src.Close()
+	require.NoError(t, sqlreg.CreateSchema(ctx, src.DB(), sqlreg.SQLite))
+	w := src.NewWriter(ctx)
+	st, err := demo.Generate(ctx, w, demo.Options{Persons: 300, Seed: 4, On: on})
+	require.NoError(t, err)
+	require.NoError(t, w.Close())
+	n, err := anagrafe.Count(ctx, src, anagrafe.ExpiringWithin(60).At(on))
+	require.NoError(t, err)
+	assert.Positive(t, n)
+	n, err = anagrafe.Count(ctx, src, anagrafe.All())
+	require.NoError(t, err)
+	assert.Equal(t, st.Persons, n)
+}

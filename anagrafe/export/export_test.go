@@ -8,6 +8,7 @@ import (
 	"io"
 	"iter"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -615,4 +616,24 @@ func TestRunNoGoroutineLeak(t *testing.T) {
 		require.ErrorIs(t, err, export.ErrStrict)
 	}
 	assert.LessOrEqual(t, runtime.NumGoroutine(), before, "the read-ahead goroutine is waited for")
+}
+
+// TestRunXSD checks an exported batch against the format's XML Schema with
+// an independent validator (xmllint), when it is installed.
+func TestRunXSD(t *testing.T) {
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		t.Skip("xmllint not installed")
+	}
+	dir := t.TempDir()
+	xsd := filepath.Join(dir, "eli2.xsd")
+	require.NoError(t, os.WriteFile(xsd, eli2.SchemaV1(), 0o600))
+	out := filepath.Join(dir, "p.xml")
+	var a auditRecorder
+	sum, err := export.Run(context.Background(), demoSource(t, 1500), anagrafe.All(), export.File(out), baseOptions(&a))
+	require.NoError(t, err)
+	require.Positive(t, sum.Exported)
+	cmd := exec.Command(xmllint, "--noout", "--schema", xsd, out)
+	msg, err := cmd.CombinedOutput()
+	require.NoError(t, err, string(msg))
 }
