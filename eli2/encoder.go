@@ -104,10 +104,9 @@ func (e *Encoder) writeHeader(h Intestazione, known bool) error {
 			return err
 		}
 	}
-	e.indent(2)
-	e.out = append(e.out, "<DataCreazione>"...)
+	e.startTag(2, "DataCreazione")
 	e.out = h.DataCreazione.AppendFormat(e.out, timeLayout)
-	e.out = append(e.out, "</DataCreazione>\n"...)
+	e.endTag("DataCreazione")
 	if err := e.leaf(2, "Software", h.Software, "Intestazione", true); err == nil {
 		err = e.leaf(2, "VersioneSoftware", h.VersioneSoftware, "Intestazione", true)
 		if err != nil {
@@ -118,15 +117,14 @@ func (e *Encoder) writeHeader(h Intestazione, known bool) error {
 		e.out = e.out[:0]
 		return err
 	}
-	e.indent(2)
-	e.out = append(e.out, "<NumeroPratiche>"...)
+	e.startTag(2, "NumeroPratiche")
 	if patch {
 		e.patchAt = e.start + int64(len(e.out))
 		e.out = append(e.out, "0         "[:countWidth]...)
 	} else {
 		e.out = strconv.AppendInt(e.out, int64(h.NumeroPratiche), 10)
 	}
-	e.out = append(e.out, "</NumeroPratiche>\n"...)
+	e.endTag("NumeroPratiche")
 	e.close(1, "Intestazione")
 	e.decl = h.NumeroPratiche
 	e.state = 1
@@ -255,6 +253,22 @@ const spaces = "                                                                
 
 func (e *Encoder) indent(d int) { e.out = append(e.out, spaces[:2*d]...) }
 
+// startTag writes the indentation and <name>.
+func (e *Encoder) startTag(d int, name string) {
+	e.indent(d)
+	e.out = append(e.out, '<')
+	e.out = append(e.out, name...)
+	e.out = append(e.out, '>')
+}
+
+// endTag writes </name> and ends the line.
+func (e *Encoder) endTag(name string) {
+	e.out = append(e.out, '<', '/')
+	e.out = append(e.out, name...)
+	e.out = append(e.out, '>', '\n')
+}
+
+// open writes the start tag of a container on a line of its own.
 func (e *Encoder) open(d int, name string) {
 	e.indent(d)
 	e.out = append(e.out, '<')
@@ -262,11 +276,10 @@ func (e *Encoder) open(d int, name string) {
 	e.out = append(e.out, '>', '\n')
 }
 
+// close writes the end tag of a container on a line of its own.
 func (e *Encoder) close(d int, name string) {
 	e.indent(d)
-	e.out = append(e.out, '<', '/')
-	e.out = append(e.out, name...)
-	e.out = append(e.out, '>', '\n')
+	e.endTag(name)
 }
 
 func (e *Encoder) fieldErr(prefix, name string, err error) error {
@@ -282,18 +295,13 @@ func (e *Encoder) leaf(d int, name, val, prefix string, optional bool) error {
 	if optional && val == "" {
 		return nil
 	}
-	e.indent(d)
-	e.out = append(e.out, '<')
-	e.out = append(e.out, name...)
-	e.out = append(e.out, '>')
+	e.startTag(d, name)
 	var err error
 	e.out, err = appendEscaped(e.out, val, false)
 	if err != nil {
 		return e.fieldErr(prefix, name, err)
 	}
-	e.out = append(e.out, '<', '/')
-	e.out = append(e.out, name...)
-	e.out = append(e.out, '>', '\n')
+	e.endTag(name)
 	return nil
 }
 
@@ -307,14 +315,9 @@ func (e *Encoder) intLeaf(d int, name string, v int, optional bool, prefix strin
 	if v > maxInt || v < -maxInt {
 		return e.fieldErr(prefix, name, withDetail(ErrInvalidValue, "numero troppo grande"))
 	}
-	e.indent(d)
-	e.out = append(e.out, '<')
-	e.out = append(e.out, name...)
-	e.out = append(e.out, '>')
+	e.startTag(d, name)
 	e.out = strconv.AppendInt(e.out, int64(v), 10)
-	e.out = append(e.out, '<', '/')
-	e.out = append(e.out, name...)
-	e.out = append(e.out, '>', '\n')
+	e.endTag(name)
 	return nil
 }
 
@@ -325,14 +328,9 @@ func (e *Encoder) dateLeaf(d int, name string, v codes.Date, prefix string) erro
 	if !v.Valid() {
 		return e.fieldErr(prefix, name, withDetail(ErrInvalidValue, "data inesistente"))
 	}
-	e.indent(d)
-	e.out = append(e.out, '<')
-	e.out = append(e.out, name...)
-	e.out = append(e.out, '>')
+	e.startTag(d, name)
 	e.out = v.AppendISO(e.out)
-	e.out = append(e.out, '<', '/')
-	e.out = append(e.out, name...)
-	e.out = append(e.out, '>', '\n')
+	e.endTag(name)
 	return nil
 }
 
@@ -343,14 +341,9 @@ func (e *Encoder) partialLeaf(d int, name string, v PartialDate, prefix string) 
 	if !ok {
 		return e.fieldErr(prefix, name, withDetail(ErrInvalidValue, "data inesistente"))
 	}
-	e.indent(d)
-	e.out = append(e.out, '<')
-	e.out = append(e.out, name...)
-	e.out = append(e.out, '>')
+	e.startTag(d, name)
 	e.out = appendPartialDate(e.out, v)
-	e.out = append(e.out, '<', '/')
-	e.out = append(e.out, name...)
-	e.out = append(e.out, '>', '\n')
+	e.endTag(name)
 	return nil
 }
 
