@@ -97,8 +97,8 @@ type Options struct {
 	// ProgressEvery is the number of records between Progress calls
 	// (default 256).
 	ProgressEvery int
-	// MaxReported is how many skipped records Summary.Skipped keeps in
-	// detail (default 1000); counts are always complete.
+	// MaxReported is how many skipped records Summary.Skips keeps in
+	// detail (0: 1000; negative: all); counts are always complete.
 	MaxReported int
 	// Recoverable reports whether an error yielded by the source's stream
 	// concerns one record only (the stream goes on). nil recognises the
