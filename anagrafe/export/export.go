@@ -7,8 +7,11 @@
 // Output is all or nothing: files are written under temporary names with
 // owner-only permissions and renamed into place only when the whole export
 // succeeded, so that a failure (register error, full disk, cancelled
-// context) leaves no partial file. Memory stays constant whatever the
-// register's size.
+// context) leaves no partial file. Memory does not depend on the
+// register's size, but for the eli2 Encoder's set of application ids (tens
+// of bytes per exported application, used to reject duplicates). Reading
+// the register runs in its own goroutine, a few records ahead of mapping
+// and encoding.
 package export
 
 import (
