@@ -216,6 +216,16 @@ func (s *Scanner) newline() {
 	s.lineStart = s.base + int64(s.pos)
 }
 
+// crlf consumes the CR at s.pos and the LF after it, if any: a lone CR and
+// CR LF are both one line break for XML.
+func (s *Scanner) crlf() {
+	s.pos++
+	if s.fill(1) > 0 && s.buf[s.pos] == '\n' {
+		s.pos++
+	}
+	s.newline()
+}
+
 // Next returns the next token. After the root element has been closed and
 // only whitespace, comments and processing instructions follow, Next returns
 // a token of kind EOF. Errors are sticky.
@@ -397,11 +407,7 @@ func (s *Scanner) char(dst *[]byte) error {
 		*dst = append(*dst, '\n')
 		return nil
 	case c == '\r':
-		s.pos++
-		if s.fill(1) > 0 && s.buf[s.pos] == '\n' {
-			s.pos++
-		}
-		s.newline()
+		s.crlf()
 		*dst = append(*dst, '\n')
 		return nil
 	case c == '\t':
@@ -759,11 +765,7 @@ func (s *Scanner) skipSpace() (bool, error) {
 			s.pos++
 			s.newline()
 		case '\r':
-			s.pos++
-			if s.fill(1) > 0 && s.buf[s.pos] == '\n' {
-				s.pos++
-			}
-			s.newline()
+			s.crlf()
 		default:
 			return skipped, nil
 		}
@@ -1071,11 +1073,7 @@ func (s *Scanner) skipBlank() error {
 			s.pos++
 			s.newline()
 		case '\r':
-			s.pos++
-			if s.fill(1) > 0 && s.buf[s.pos] == '\n' {
-				s.pos++
-			}
-			s.newline()
+			s.crlf()
 		default:
 			if s.Offset()-start > int64(s.MaxTextSize) {
 				return s.fail(ErrTooLarge, "testo troppo lungo")
