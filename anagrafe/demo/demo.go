@@ -179,7 +179,8 @@ func newGenerator(opts Options) (*generator, error) {
 		g.weights += o.weight
 	}
 	for _, s := range t.States() {
-		if s.Citizenship && s.Birth && s.Belfiore != "" && s.Istat != "" && s.Istat != "100" && !s.Dissolved && s.Kind == "STATO" && s.ValidOn(opts.On) {
+		if s.Citizenship && s.Birth && s.Belfiore != "" && s.Istat != "" && s.Istat != "100" && !s.Dissolved &&
+			s.Kind == "STATO" && s.ValidOn(opts.On) && s.From <= 19000101 {
 			g.extra = append(g.extra, state{s.Istat, s.Belfiore, s.Name})
 		}
 	}
@@ -408,6 +409,11 @@ func (g *generator) foreignHousehold(fam string, addr anagrafe.Address, left int
 	oi := g.pickOrigin()
 	o := &origins[oi]
 	cit := g.cittadin[oi][g.r.IntN(len(g.cittadin[oi]))]
+	if g.chance(0.06) {
+		// Residents from anywhere in the states table (names from a
+		// random pool): the register holds citizens of many countries.
+		cit = g.extra[g.r.IntN(len(g.extra))]
+	}
 	kind := g.r.IntN(100)
 	adults, kids := 1, 0
 	switch {
