@@ -535,13 +535,13 @@ func (s *Scanner) skipUntil(term string, what string) error {
 			s.pos++
 			n++
 		} else {
-			before := s.pos
+			before := s.Offset() // char may move the buffer
 			var scratch [4]byte
 			d := scratch[:0]
 			if err := s.char(&d); err != nil {
 				return err
 			}
-			n += s.pos - before
+			n += int(s.Offset() - before)
 		}
 		if n > s.MaxTokenSize {
 			return s.fail(ErrTooLarge, what+" troppo lungo")
@@ -592,7 +592,9 @@ func (s *Scanner) cdata() error {
 func (s *Scanner) pi(decl bool) error {
 	s.pos += 2
 	start := s.Offset()
-	nameStart := s.pos
+	// The name is copied as it is read: peekByte may move the buffer.
+	var name [64]byte
+	n := 0
 	for {
 		c, ok := s.peekByte()
 		if !ok {
@@ -602,11 +604,13 @@ func (s *Scanner) pi(decl bool) error {
 			break
 		}
 		s.pos++
-		if s.pos-nameStart > 64 {
+		if n == len(name) {
 			return s.fail(ErrSyntax, "istruzione di elaborazione non valida")
 		}
+		name[n] = c
+		n++
 	}
-	target := string(s.buf[nameStart:s.pos])
+	target := string(name[:n])
 	if target == "" {
 		return s.fail(ErrSyntax, "istruzione di elaborazione senza nome")
 	}
