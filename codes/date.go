@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 	"time"
+
+	"github.com/retecomuni/eli2sdk/codes/internal/isodate"
 )
 
 // Date is a calendar date packed as the integer YYYYMMDD (19800512), so that
@@ -54,18 +56,7 @@ func (d Date) Valid() bool {
 }
 
 // DaysIn returns the number of days of month m (1–12) in year y.
-func DaysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
+func DaysIn(y, m int) int { return isodate.DaysIn(y, m) }
 
 // Time returns d as midnight UTC.
 func (d Date) Time() time.Time {
@@ -103,40 +94,20 @@ func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return 0, nil
 	}
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+	d, ok := isodate.ISO(s)
+	if !ok {
 		return 0, ErrBadDate
 	}
-	y, ok1 := atoi(s[0:4])
-	m, ok2 := atoi(s[5:7])
-	dd, ok3 := atoi(s[8:10])
-	if !ok1 || !ok2 || !ok3 {
-		return 0, ErrBadDate
-	}
-	d := NewDate(y, m, dd)
-	if !d.Valid() {
-		return 0, ErrBadDate
-	}
-	return d, nil
+	return Date(d), nil
 }
 
 // ParseDateDMY parses a dd/mm/yyyy date as found in ANPR's states table.
 func ParseDateDMY(s string) (Date, error) {
-	if len(s) != 10 || s[2] != '/' || s[5] != '/' {
+	d, ok := isodate.DMY(s)
+	if !ok {
 		return 0, ErrBadDate
 	}
-	return ParseDate(s[6:10] + "-" + s[3:5] + "-" + s[0:2])
-}
-
-func atoi(s string) (int, bool) {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
+	return Date(d), nil
 }
 
 // MarshalText implements encoding.TextMarshaler (YYYY-MM-DD).

@@ -4,6 +4,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/retecomuni/eli2sdk/codes/internal/isodate"
 )
 
 // ComuniFile is the base name of ANPR's comuni archive.
@@ -68,11 +70,11 @@ func ReadComuni(r io.Reader) ([]Comune, []Issue, error) {
 			add(key, "ID non numerico: riga tenuta con ID 0")
 		}
 		var ok bool
-		if c.From, ok = parseISO(t.get(i, "DATAISTITUZIONE")); !ok {
+		if c.From, ok = isodate.ISO(t.get(i, "DATAISTITUZIONE")); !ok {
 			add(key, "DATAISTITUZIONE mancante o non valida: inizio sconosciuto")
 		}
 		end := strings.TrimSpace(t.get(i, "DATACESSAZIONE"))
-		if c.To, ok = parseISO(end); !ok {
+		if c.To, ok = isodate.ISO(end); !ok {
 			c.To = OpenEnd
 			add(key, "DATACESSAZIONE mancante o non valida: trattata come 9999-12-31")
 		}

@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/retecomuni/eli2sdk/codes/internal/isodate"
 )
 
 // Date is a calendar date as the integer YYYYMMDD, the same encoding as
@@ -110,66 +112,12 @@ func (t *table) get(i int, col string) string {
 	return t.rows[i][c]
 }
 
-// parseISO parses YYYY-MM-DD; ok is false for anything else.
-func parseISO(s string) (Date, bool) {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return 0, false
-	}
-	return ymd(s[0:4], s[5:7], s[8:10])
-}
-
-// parseDMY parses dd/mm/yyyy; ok is false for anything else.
-func parseDMY(s string) (Date, bool) {
-	if len(s) != 10 || s[2] != '/' || s[5] != '/' {
-		return 0, false
-	}
-	return ymd(s[6:10], s[3:5], s[0:2])
-}
-
 // parseAnyDate accepts both ISO and dd/mm/yyyy dates.
 func parseAnyDate(s string) (Date, bool) {
-	if d, ok := parseISO(s); ok {
+	if d, ok := isodate.ISO(s); ok {
 		return d, true
 	}
-	return parseDMY(s)
-}
-
-func ymd(y, m, d string) (Date, bool) {
-	yy, ok1 := digits(y)
-	mm, ok2 := digits(m)
-	dd, ok3 := digits(d)
-	if !ok1 || !ok2 || !ok3 || yy < 1 || mm < 1 || mm > 12 || dd < 1 || dd > daysIn(yy, mm) {
-		return 0, false
-	}
-	return Date(yy*10000 + mm*100 + dd), true
-}
-
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
-
-func digits(s string) (int, bool) {
-	if s == "" {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
+	return isodate.DMY(s)
 }
 
 // FormatDate formats d as YYYY-MM-DD ("" for zero) for messages.
