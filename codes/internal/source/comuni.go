@@ -53,16 +53,16 @@ func ReadComuni(r io.Reader) ([]Comune, []Issue, error) {
 			issues = append(issues, Issue{File: ComuniFile, Line: t.line[i], Key: key, Msg: msg})
 		}
 		c := Comune{
-			Istat:         strings.TrimSpace(t.get(i, "CODISTAT")),
-			Belfiore:      strings.TrimSpace(t.get(i, "CODCATASTALE")),
-			Name:          strings.TrimSpace(t.get(i, "DENOMINAZIONE_IT")),
-			NameTranslit:  strings.TrimSpace(t.get(i, "DENOMTRASLITTERATA")),
-			AltName:       strings.TrimSpace(t.get(i, "ALTRADENOMINAZIONE")),
-			Province:      strings.TrimSpace(t.get(i, "SIGLAPROVINCIA")),
-			ProvinceIstat: strings.TrimSpace(t.get(i, "IDPROVINCIAISTAT")),
-			Region:        strings.TrimSpace(t.get(i, "IDREGIONE")),
+			Istat:         t.field(i, "CODISTAT"),
+			Belfiore:      t.field(i, "CODCATASTALE"),
+			Name:          t.field(i, "DENOMINAZIONE_IT"),
+			NameTranslit:  t.field(i, "DENOMTRASLITTERATA"),
+			AltName:       t.field(i, "ALTRADENOMINAZIONE"),
+			Province:      t.field(i, "SIGLAPROVINCIA"),
+			ProvinceIstat: t.field(i, "IDPROVINCIAISTAT"),
+			Region:        t.field(i, "IDREGIONE"),
 		}
-		idText := strings.TrimSpace(t.get(i, "ID"))
+		idText := t.field(i, "ID")
 		key := strings.TrimSpace(idText + " " + c.Belfiore + " " + c.Name)
 		if id, err := strconv.Atoi(idText); err == nil {
 			c.ID = id
@@ -73,7 +73,7 @@ func ReadComuni(r io.Reader) ([]Comune, []Issue, error) {
 		if c.From, ok = isodate.ISO(t.get(i, "DATAISTITUZIONE")); !ok {
 			add(key, "DATAISTITUZIONE mancante o non valida: inizio sconosciuto")
 		}
-		end := strings.TrimSpace(t.get(i, "DATACESSAZIONE"))
+		end := t.field(i, "DATACESSAZIONE")
 		if c.To, ok = isodate.ISO(end); !ok {
 			c.To = OpenEnd
 			add(key, "DATACESSAZIONE mancante o non valida: trattata come 9999-12-31")
@@ -87,14 +87,14 @@ func ReadComuni(r io.Reader) ([]Comune, []Issue, error) {
 		if c.Name == "" {
 			add(key, "DENOMINAZIONE_IT vuota")
 		}
-		status := strings.TrimSpace(t.get(i, "STATO"))
+		status := t.field(i, "STATO")
 		if status != "" {
 			c.Status = status[0]
 		}
 		if status != "A" && status != "C" {
 			add(key, "STATO "+strconv.Quote(status)+" diverso da A/C: riga tenuta")
 		}
-		if u := strings.TrimSpace(t.get(i, "DATAULTIMOAGG")); u != "" {
+		if u := t.field(i, "DATAULTIMOAGG"); u != "" {
 			if c.Updated, ok = parseAnyDate(u); !ok {
 				add(key, "DATAULTIMOAGG non valida")
 			}

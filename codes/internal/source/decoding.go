@@ -1,9 +1,6 @@
 package source
 
-import (
-	"io"
-	"strings"
-)
+import "io"
 
 // DecodingFiles are the base names (without .csv) of the ANPR decoding
 // tables, in the order of the codes.Table constants.
@@ -37,9 +34,9 @@ func ReadDecoding(r io.Reader, file string) ([]Entry, []Issue, error) {
 	rows := make([]Entry, 0, len(t.rows))
 	for i := range t.rows {
 		e := Entry{
-			ID:          strings.TrimSpace(t.get(i, "ID")),
-			Description: strings.TrimSpace(t.get(i, "DESCRIZIONE")),
-			Note:        strings.TrimSpace(t.get(i, "NOTE")),
+			ID:          t.field(i, "ID"),
+			Description: t.field(i, "DESCRIZIONE"),
+			Note:        t.field(i, "NOTE"),
 		}
 		switch {
 		case e.ID == "":

@@ -3,7 +3,6 @@ package source
 import (
 	"io"
 	"strconv"
-	"strings"
 )
 
 // KitFile is the base name of the kit permit-type table.
@@ -29,12 +28,12 @@ func ReadKit(r io.Reader) ([]Kit, []Issue, error) {
 	rows := make([]Kit, 0, len(t.rows))
 	for i := range t.rows {
 		k := Kit{
-			Description: strings.TrimSpace(t.get(i, "DESCRIZIONE")),
-			Titolo:      strings.TrimSpace(t.get(i, "TITOLO")),
-			Operazione:  strings.TrimSpace(t.get(i, "OPERAZIONE")),
-			Note:        strings.TrimSpace(t.get(i, "NOTE")),
+			Description: t.field(i, "DESCRIZIONE"),
+			Titolo:      t.field(i, "TITOLO"),
+			Operazione:  t.field(i, "OPERAZIONE"),
+			Note:        t.field(i, "NOTE"),
 		}
-		code := strings.TrimSpace(t.get(i, "CODICE"))
+		code := t.field(i, "CODICE")
 		add := func(msg string) {
 			issues = append(issues, Issue{File: KitFile, Line: t.line[i], Key: code, Msg: msg})
 		}
@@ -54,7 +53,7 @@ func ReadKit(r io.Reader) ([]Kit, []Issue, error) {
 		default:
 			add("OPERAZIONE " + strconv.Quote(k.Operazione) + " inattesa")
 		}
-		if v := strings.TrimSpace(t.get(i, "VALIDO_AL")); v != "" {
+		if v := t.field(i, "VALIDO_AL"); v != "" {
 			var ok bool
 			if k.ValidTo, ok = parseAnyDate(v); !ok {
 				add("VALIDO_AL non valida: ignorata")

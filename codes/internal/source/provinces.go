@@ -35,10 +35,10 @@ func ReadProvinces(r io.Reader) ([]Province, []Issue, error) {
 	rows := make([]Province, 0, len(t.rows))
 	for i := range t.rows {
 		p := Province{
-			Istat:  strings.TrimSpace(t.get(i, "CODICE_PROVINCIA")),
-			Sigla:  strings.ToUpper(strings.TrimSpace(t.get(i, "SIGLA"))),
-			Name:   strings.TrimSpace(t.get(i, "DENOMINAZIONE")),
-			Region: strings.TrimSpace(t.get(i, "DENOMINAZIONE_REGIONE")),
+			Istat:  t.field(i, "CODICE_PROVINCIA"),
+			Sigla:  strings.ToUpper(t.field(i, "SIGLA")),
+			Name:   t.field(i, "DENOMINAZIONE"),
+			Region: t.field(i, "DENOMINAZIONE_REGIONE"),
 		}
 		if len(p.Sigla) != 2 {
 			issues = append(issues, Issue{File: ProvincesFile, Line: t.line[i], Key: p.Istat, Msg: "SIGLA non di due lettere"})

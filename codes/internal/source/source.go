@@ -112,6 +112,9 @@ func (t *table) get(i int, col string) string {
 	return t.rows[i][c]
 }
 
+// field is get without surrounding white space.
+func (t *table) field(i int, col string) string { return strings.TrimSpace(t.get(i, col)) }
+
 // parseAnyDate accepts both ISO and dd/mm/yyyy dates.
 func parseAnyDate(s string) (Date, bool) {
 	if d, ok := isodate.ISO(s); ok {
@@ -137,7 +140,7 @@ func MaxUpdate(r io.Reader, file string) Date {
 	}
 	var m Date
 	for i := range t.rows {
-		if d, ok := parseAnyDate(strings.TrimSpace(t.get(i, "DATAULTIMOAGG"))); ok {
+		if d, ok := parseAnyDate(t.field(i, "DATAULTIMOAGG")); ok {
 			m = max(m, d)
 		}
 	}

@@ -52,12 +52,12 @@ func ReadStates(r io.Reader) ([]State, []Issue, error) {
 	var issues []Issue
 	for i := range t.rows {
 		s := State{
-			Istat:    strings.TrimSpace(t.get(i, "CODISTAT")),
-			Belfiore: strings.TrimSpace(t.get(i, "CODAT")),
-			ISO3:     strings.TrimSpace(t.get(i, "CODISO3166_1_ALPHA3")),
-			NameIT:   strings.TrimSpace(t.get(i, "DENOMINAZIONEISTAT")),
-			NameEN:   strings.TrimSpace(t.get(i, "DENOMINAZIONEISTAT_EN")),
-			Kind:     strings.TrimSpace(t.get(i, "TIPO")),
+			Istat:    t.field(i, "CODISTAT"),
+			Belfiore: t.field(i, "CODAT"),
+			ISO3:     t.field(i, "CODISO3166_1_ALPHA3"),
+			NameIT:   t.field(i, "DENOMINAZIONEISTAT"),
+			NameEN:   t.field(i, "DENOMINAZIONEISTAT_EN"),
+			Kind:     t.field(i, "TIPO"),
 			Origin:   OriginANPR,
 		}
 		key := strings.TrimSpace(s.Istat + " " + s.Belfiore)
@@ -84,10 +84,10 @@ func ReadStates(r io.Reader) ([]State, []Issue, error) {
 			add("TIPO " + strconv.Quote(s.Kind) + " inatteso")
 		}
 		var ok bool
-		if s.From, ok = parseAnyDate(strings.TrimSpace(t.get(i, "DATAINIZIOVALIDITA"))); !ok {
+		if s.From, ok = parseAnyDate(t.field(i, "DATAINIZIOVALIDITA")); !ok {
 			add("DATAINIZIOVALIDITA mancante o non valida: inizio sconosciuto")
 		}
-		if s.To, ok = parseAnyDate(strings.TrimSpace(t.get(i, "DATAFINEVALIDITA"))); !ok {
+		if s.To, ok = parseAnyDate(t.field(i, "DATAFINEVALIDITA")); !ok {
 			s.To = OpenEnd
 			add("DATAFINEVALIDITA mancante o non valida: trattata come aperta")
 		}
@@ -96,7 +96,7 @@ func ReadStates(r io.Reader) ([]State, []Issue, error) {
 			dst *bool
 		}{{"CITTADINANZA", &s.Citizenship}, {"NASCITA", &s.Birth}, {"RESIDENZA", &s.Residence}}
 		for _, f := range flags {
-			switch v := strings.TrimSpace(t.get(i, f.col)); v {
+			switch v := t.field(i, f.col); v {
 			case "S":
 				*f.dst = true
 			case "N":
@@ -126,11 +126,11 @@ func ReadDissolvedStates(r io.Reader, origin uint8, file string) ([]State, []Iss
 	var issues []Issue
 	for i := range t.rows {
 		s := State{
-			Belfiore: strings.TrimSpace(t.get(i, "CODAT")),
-			Istat:    strings.TrimSpace(t.get(i, "CODISTAT")),
-			ISO3:     strings.TrimSpace(t.get(i, "CODISO3166_1_ALPHA3")),
-			Name:     strings.TrimSpace(t.get(i, "DENOMINAZIONE")),
-			Note:     strings.TrimSpace(t.get(i, "NOTE")),
+			Belfiore: t.field(i, "CODAT"),
+			Istat:    t.field(i, "CODISTAT"),
+			ISO3:     t.field(i, "CODISO3166_1_ALPHA3"),
+			Name:     t.field(i, "DENOMINAZIONE"),
+			Note:     t.field(i, "NOTE"),
 			Origin:   origin,
 		}
 		s.NameIT = s.Name
@@ -144,10 +144,10 @@ func ReadDissolvedStates(r io.Reader, origin uint8, file string) ([]State, []Iss
 			add("DENOMINAZIONE vuota")
 		}
 		var ok bool
-		if s.From, ok = parseAnyDate(strings.TrimSpace(t.get(i, "DATAINIZIOVALIDITA"))); !ok {
+		if s.From, ok = parseAnyDate(t.field(i, "DATAINIZIOVALIDITA")); !ok {
 			add("DATAINIZIOVALIDITA mancante o non valida: inizio sconosciuto")
 		}
-		end := strings.TrimSpace(t.get(i, "DATAFINEVALIDITA"))
+		end := t.field(i, "DATAFINEVALIDITA")
 		if end == "" {
 			s.To = OpenEnd
 		} else if s.To, ok = parseAnyDate(end); !ok {
