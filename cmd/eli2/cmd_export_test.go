@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"flag"
 	"os"
 	"os/exec"
@@ -367,4 +368,26 @@ func TestExportCommandSummaryGolden(t *testing.T) {
 	want, err := os.ReadFile(golden)
 	require.NoError(t, err, "run go test -update to create the golden file")
 	assert.Equal(t, string(want), got)
+}
+
+// TestExportCommandRollbackJournalRegister: a SQLite register in rollback
+// journal mode (not WAL) is read without any change to its file.
+func TestExportCommandRollbackJournalRegister(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "rollback.db")
+	b, err := os.ReadFile(exportTestDB(t))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(db, b, 0o600))
+	conn, err := sql.Open("sqlite", db)
+	require.NoError(t, err)
+	_, err = conn.Exec("PRAGMA journal_mode=DELETE")
+	require.NoError(t, err)
+	require.NoError(t, conn.Close())
+	before := dbSum(t, db)
+	out := filepath.Join(dir, "out", "p.xml")
+	require.NoError(t, os.Mkdir(filepath.Dir(out), 0o700))
+	rc, _, stderr := exportRun("export", "--db", "sqlite:"+db, "--expiring", "60d", "--out", out, "--on", exportTestOn)
+	require.Equal(t, 0, rc, stderr)
+	assert.Equal(t, before, dbSum(t, db), "the register file is unchanged")
+	assert.ElementsMatch(t, []string{"rollback.db", "out"}, dirNames(t, dir), "no journal or WAL file left")
 }
