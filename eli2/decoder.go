@@ -352,13 +352,25 @@ func (d *Decoder) nextChild(children []child, last *int) (int, error) {
 	}
 }
 
-func (d *Decoder) checkNoAttrs() error {
+// attr returns the value of the attribute name (in no namespace) of the
+// start tag just read; any other attribute in no namespace or in the
+// format's namespace is ErrUnknownAttr, attributes in other namespaces
+// (xsi:schemaLocation) are ignored. With name "" no attribute is allowed.
+func (d *Decoder) attr(name string) (value string, seen bool, err error) {
 	for _, a := range d.tok.Attrs {
-		if a.Space == "" || a.Space == Namespace {
-			return d.errTok(withDetail(ErrUnknownAttr, string(a.Local)+" in "+elemName(d.tok.Local)))
+		switch {
+		case name != "" && a.Space == "" && string(a.Local) == name:
+			value, seen = string(a.Value), true
+		case a.Space == "" || a.Space == Namespace:
+			return "", false, d.errTok(withDetail(ErrUnknownAttr, string(a.Local)+" in "+elemName(d.tok.Local)))
 		}
 	}
-	return nil
+	return value, seen, nil
+}
+
+func (d *Decoder) checkNoAttrs() error {
+	_, _, err := d.attr("")
+	return err
 }
 
 // leaf reads the text of a leaf element whose start tag was just read, up to
@@ -551,15 +563,9 @@ func (d *Decoder) readHeader() error {
 		}
 		return d.errTok(withDetail(ErrNamespace, "namespace atteso "+Namespace+", trovato "+got))
 	}
-	version := ""
-	seen := false
-	for _, a := range tok.Attrs {
-		switch {
-		case a.Space == "" && string(a.Local) == "versione":
-			version, seen = string(a.Value), true
-		case a.Space == "" || a.Space == Namespace:
-			return d.errTok(withDetail(ErrUnknownAttr, string(a.Local)+" in <ELI2Import>"))
-		}
+	version, seen, err := d.attr("versione")
+	if err != nil {
+		return err
 	}
 	if !seen {
 		return d.errTok(withDetail(ErrVersion, "attributo versione mancante"))
@@ -661,14 +667,9 @@ var praticaChildren = []child{
 }
 
 func (d *Decoder) pratica(p *Pratica) error {
-	id, seen := "", false
-	for _, a := range d.tok.Attrs {
-		switch {
-		case a.Space == "" && string(a.Local) == "id":
-			id, seen = string(a.Value), true
-		case a.Space == "" || a.Space == Namespace:
-			return d.errTok(withDetail(ErrUnknownAttr, string(a.Local)+" in <Pratica>"))
-		}
+	id, seen, err := d.attr("id")
+	if err != nil {
+		return err
 	}
 	if !seen || id == "" {
 		d.path = append(d.path[:0], "ID")
