@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -26,27 +25,15 @@ import (
 
 const exportTestOn = "2026-06-15"
 
-var (
-	exportDBOnce sync.Once
-	exportDBPath string
-	exportDBErr  error
-)
-
-// exportTestDB returns a demo register of 1500 persons shared by the tests
-// (read only).
+// exportTestDB returns a demo register of 1500 persons (seed 11) in the
+// test's temporary directory, built for each test so that nothing outlives
+// it.
 func exportTestDB(t *testing.T) string {
 	t.Helper()
-	exportDBOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "eli2-export-test-")
-		if err != nil {
-			exportDBErr = err
-			return
-		}
-		exportDBPath = filepath.Join(dir, "reg.db")
-		_, exportDBErr = demo.CreateSQLite(context.Background(), exportDBPath, demo.Options{Persons: 1500, Seed: 11, On: 20260615})
-	})
-	require.NoError(t, exportDBErr)
-	return exportDBPath
+	path := filepath.Join(t.TempDir(), "reg.db")
+	_, err := demo.CreateSQLite(context.Background(), path, demo.Options{Persons: 1500, Seed: 11, On: 20260615})
+	require.NoError(t, err)
+	return path
 }
 
 func exportRun(args ...string) (int, string, string) {
