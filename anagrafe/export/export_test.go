@@ -637,3 +637,13 @@ func TestRunXSD(t *testing.T) {
 	msg, err := cmd.CombinedOutput()
 	require.NoError(t, err, string(msg))
 }
+
+func TestRunUnsupportedQuery(t *testing.T) {
+	dir := t.TempDir()
+	src := memory.NewWithOptions(memory.Options{NoResidenceDeclaration: true}, anagrafetest.Records()...)
+	var a auditRecorder
+	_, err := export.Run(context.Background(), src, anagrafe.MissingResidenceDeclaration(), export.File(filepath.Join(dir, "p.xml")), baseOptions(&a))
+	require.ErrorIs(t, err, anagrafe.ErrUnsupported)
+	require.ErrorIs(t, err, export.ErrSource)
+	assert.Empty(t, listDir(t, dir))
+}

@@ -332,6 +332,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	case interrupted() || errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, "eli2 export: interrotto, nessun file scritto")
 		return exportExitInterrupted
+	case errors.Is(err, anagrafe.ErrUnsupported):
+		fmt.Fprintln(stderr, "eli2 export: questa anagrafe non registra la dichiarazione di dimora abituale (--missing-declaration non disponibile); nessun file scritto")
+		return exportExitUsage
 	case errors.Is(err, export.ErrStrict), errors.Is(err, export.ErrNothingExported):
 		fmt.Fprintf(stderr, "eli2 export: %v; nessun file scritto\n", err)
 		return exportExitNothing
