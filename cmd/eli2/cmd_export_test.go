@@ -378,4 +378,3 @@ func TestExportCommandRollbackJournalRegister(t *testing.T) {
 	assert.Equal(t, before, dbSum(t, db), "the register file is unchanged")
 	assert.ElementsMatch(t, []string{"rollback.db", "out"}, dirNames(t, dir), "no journal or WAL file left")
 }
-
