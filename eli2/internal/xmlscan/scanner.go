@@ -193,8 +193,11 @@ func (s *Scanner) eofError(what string) error {
 	if s.rerr != nil && s.rerr != io.EOF {
 		return s.rerr
 	}
-	return s.fail(ErrUnexpectedEOF, "file troncato: fine dei dati "+what)
+	return s.fail(ErrUnexpectedEOF, "fine dei dati "+what)
 }
+
+// dtdDeclarations are the markup declarations of a DTD, all rejected.
+var dtdDeclarations = []string{"<!DOCTYPE", "<!ENTITY", "<!ELEMENT", "<!ATTLIST", "<!NOTATION"}
 
 // peekByte returns the next byte or false at end of input.
 func (s *Scanner) peekByte() (byte, bool) {
@@ -293,9 +296,10 @@ func (s *Scanner) Next() (*Token, error) {
 				}
 				continue
 			}
-			if s.hasPrefix("<!DOCTYPE") || s.hasPrefix("<!ENTITY") || s.hasPrefix("<!ELEMENT") ||
-				s.hasPrefix("<!ATTLIST") || s.hasPrefix("<!NOTATION") {
-				return nil, s.fail(ErrDTD, "DTD e dichiarazioni di entità non sono ammesse")
+			for _, decl := range dtdDeclarations {
+				if s.hasPrefix(decl) {
+					return nil, s.fail(ErrDTD, "trovata la dichiarazione "+decl)
+				}
 			}
 			return nil, s.fail(ErrSyntax, "dichiarazione <! non riconosciuta")
 		case '?':
@@ -425,6 +429,11 @@ func (s *Scanner) char(dst *[]byte) error {
 		return nil
 	}
 	s.fill(utf8.UTFMax)
+	if !utf8.FullRune(s.buf[s.pos:s.end]) {
+		// A valid start of a multi-byte character cut by the end of input:
+		// a truncated file, not an encoding problem.
+		return s.eofError("dentro un carattere UTF-8")
+	}
 	r, n := utf8.DecodeRune(s.buf[s.pos:s.end])
 	if r == utf8.RuneError && n <= 1 {
 		return s.fail(ErrInvalidUTF8, "sequenza UTF-8 non valida")
