@@ -47,7 +47,7 @@ func population(n int) []anagrafe.Person {
 func benchSource(b *testing.B, n int) *sqlreg.Source {
 	b.Helper()
 	ctx := context.Background()
-	src, err := sqlreg.Open(ctx, "sqlite:"+filepath.Join(b.TempDir(), "bench.db"), sqlreg.Options{})
+	src, err := sqlreg.Open(ctx, "sqlite:"+filepath.Join(b.TempDir(), "bench.db"), sqlreg.Options{Writable: true})
 	require.NoError(b, err)
 	b.Cleanup(func() { src.Close() })
 	require.NoError(b, sqlreg.CreateSchema(ctx, src.DB(), src.Dialect()))
@@ -139,7 +139,7 @@ func BenchmarkPostgresPersons(b *testing.B) {
 	if strings.Contains(base, "?") {
 		sep = "&"
 	}
-	src, err := sqlreg.Open(ctx, base+sep+"search_path="+name, sqlreg.Options{})
+	src, err := sqlreg.Open(ctx, base+sep+"search_path="+name, sqlreg.Options{Writable: true})
 	require.NoError(b, err)
 	defer src.Close()
 	require.NoError(b, sqlreg.CreateSchema(ctx, src.DB(), src.Dialect()))

@@ -5,10 +5,15 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // driver "pgx"
-	_ "modernc.org/sqlite"             // driver "sqlite"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib" // driver "pgx"
+	_ "modernc.org/sqlite"           // driver "sqlite"
 )
 
 // ErrBadURL is wrapped by Open's errors for a URL it cannot interpret.
@@ -23,28 +28,39 @@ type Options struct {
 	// declaration of habitual residence (persone.dichiarazione_dimora), so
 	// the MissingResidenceDeclaration query is unsupported.
 	NoResidenceDeclaration bool
+	// Writable makes Open open the database for writing, for loaders,
+	// demo registers and tests (CreateSchema, Writer): a missing SQLite
+	// file is created and switched to WAL mode, foreign keys are enforced
+	// and transactions take the write lock when they begin. Without it
+	// Open only reads: see Open.
+	Writable bool
 }
 
 // DefaultPageSize is the default number of persons per page.
 const DefaultPageSize = 256
 
+// sqliteMemory is the URL of a private in-memory database.
+const sqliteMemory = "sqlite::memory:"
+
 // ParseURL returns the dialect and the driver's data source name for a
 // database URL:
 //
-//	sqlite:PATH              SQLite file (created if missing)
+//	sqlite:PATH              SQLite file
 //	sqlite::memory:          private in-memory SQLite database
 //	postgres://… postgresql://…  PostgreSQL, passed to pgx as is
+//
+// The data source name is the one Open uses with Options.Writable: for a
+// SQLite file it creates the file if missing and switches it to WAL mode,
+// so it is meant for tools that build a register. The read-only data
+// source name depends on the file's header and is chosen by Open.
 func ParseURL(url string) (Dialect, string, error) {
 	switch {
-	case url == "sqlite::memory:":
+	case url == sqliteMemory:
 		return SQLite, ":memory:?_pragma=foreign_keys(1)", nil
 	case strings.HasPrefix(url, "sqlite:"):
-		path := strings.TrimPrefix(url, "sqlite:")
-		if path == "" {
-			return 0, "", fmt.Errorf("%w: missing SQLite path", ErrBadURL)
-		}
-		if strings.ContainsAny(path, "?#") {
-			return 0, "", fmt.Errorf("%w: SQLite path must not contain ? or #", ErrBadURL)
+		path, err := sqlitePath(url)
+		if err != nil {
+			return 0, "", err
 		}
 		return SQLite, path + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_txlock=immediate", nil
 	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
@@ -53,24 +69,72 @@ func ParseURL(url string) (Dialect, string, error) {
 	return 0, "", fmt.Errorf("%w: want sqlite:PATH, sqlite::memory: or postgres://", ErrBadURL)
 }
 
+// sqlitePath returns the file path of a sqlite:PATH URL.
+func sqlitePath(url string) (string, error) {
+	path := strings.TrimPrefix(url, "sqlite:")
+	if path == "" {
+		return "", fmt.Errorf("%w: missing SQLite path", ErrBadURL)
+	}
+	if strings.ContainsAny(path, "?#") {
+		return "", fmt.Errorf("%w: SQLite path must not contain ? or #", ErrBadURL)
+	}
+	return path, nil
+}
+
 // Open opens the database at url (see ParseURL), checks the connection and
 // returns a Source that owns the database handle (Close closes it). It does
-// not create the schema: call CreateSchema on s.DB() for a new database.
+// not create the schema: call CreateSchema on s.DB() of a Source opened
+// with Options.Writable.
+//
+// Unless opts.Writable is set, Open only reads the register and changes
+// nothing in it:
+//
+//   - a missing SQLite file is an error wrapping fs.ErrNotExist (no file
+//     is created);
+//   - a SQLite file in rollback-journal mode is opened read-only
+//     (mode=ro) with PRAGMA query_only: its bytes stay as they are;
+//   - a SQLite file in WAL mode is opened without changing its journal
+//     mode, with PRAGMA query_only. A WAL database cannot be read by a
+//     read-only connection without its companions, so SQLite creates the
+//     -wal and -shm files next to it while it is open and, at the last
+//     Close, checkpoints whatever another writer left in the -wal file and
+//     removes both (the database's content is unchanged);
+//   - a PostgreSQL session starts with default_transaction_read_only=on
+//     (sent with the connection request, so every connection of the pool
+//     has it). This guards against mistakes, not against a client that
+//     asks for a read-write transaction: give adapters a role that has
+//     only SELECT privileges for real enforcement.
+//
+// Writes through s.DB() then fail. sqlite::memory: is always writable (it
+// is private to the Source).
 func Open(ctx context.Context, url string, opts Options) (*Source, error) {
 	d, dsn, err := ParseURL(url)
 	if err != nil {
 		return nil, err
 	}
-	db, err := sql.Open(d.DriverName(), dsn)
+	var db *sql.DB
+	switch {
+	case url == sqliteMemory:
+		db, err = sql.Open(d.DriverName(), dsn)
+		if err == nil {
+			// every connection would be a different empty database
+			db.SetMaxOpenConns(1)
+			db.SetMaxIdleConns(1)
+			db.SetConnMaxLifetime(0)
+			db.SetConnMaxIdleTime(0)
+		}
+	case opts.Writable:
+		db, err = sql.Open(d.DriverName(), dsn)
+	case d == SQLite:
+		dsn, err = sqliteReadOnlyDSN(url)
+		if err == nil {
+			db, err = sql.Open(d.DriverName(), dsn)
+		}
+	default:
+		db, err = postgresReadOnly(dsn)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("sqlreg: open: %w", err)
-	}
-	if strings.HasPrefix(dsn, ":memory:") {
-		// every connection would be a different empty database
-		db.SetMaxOpenConns(1)
-		db.SetMaxIdleConns(1)
-		db.SetConnMaxLifetime(0)
-		db.SetConnMaxIdleTime(0)
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
@@ -79,4 +143,57 @@ func Open(ctx context.Context, url string, opts Options) (*Source, error) {
 	s := New(db, d, opts)
 	s.owned = true
 	return s, nil
+}
+
+// sqliteHeader is the start of every SQLite database file.
+const sqliteHeader = "SQLite format 3\x00"
+
+// sqliteReadOnlyDSN returns the data source name that reads the SQLite
+// file of rawURL without changing it: a file: URI, so that SQLite applies
+// mode (rw never creates the file, ro never writes it).
+func sqliteReadOnlyDSN(rawURL string) (string, error) {
+	path, err := sqlitePath(rawURL)
+	if err != nil {
+		return "", err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err // *fs.PathError: wraps fs.ErrNotExist for a missing file
+	}
+	head := make([]byte, 20)
+	n, err := io.ReadFull(f, head)
+	f.Close()
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return "", err
+	}
+	// Bytes 18 and 19 are the write and read format versions: 2 in WAL mode.
+	wal := n == len(head) && string(head[:16]) == sqliteHeader && head[18] == 2 && head[19] == 2
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/dir/x.db → file:///C:/dir/x.db
+	}
+	mode := "ro"
+	if wal {
+		mode = "rw" // read-only connections cannot create the -shm file
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String() + "?mode=" + mode +
+		"&_pragma=busy_timeout(10000)&_pragma=query_only(1)", nil
+}
+
+// postgresReadOnly opens a pool whose sessions default to read-only
+// transactions.
+func postgresReadOnly(dsn string) (*sql.DB, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.RuntimeParams == nil {
+		cfg.RuntimeParams = map[string]string{}
+	}
+	cfg.RuntimeParams["default_transaction_read_only"] = "on"
+	return stdlib.OpenDB(*cfg), nil
 }

@@ -11,11 +11,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/retecomuni/eli2sdk/anagrafe"
 	"github.com/retecomuni/eli2sdk/anagrafe/adaptertest"
+	"github.com/retecomuni/eli2sdk/anagrafe/anagrafetest"
 	"github.com/retecomuni/eli2sdk/anagrafe/sqlreg"
 )
 
@@ -29,8 +31,19 @@ func pgBase(t *testing.T) string {
 }
 
 // pgSchema creates a fresh PostgreSQL schema, dropped at the end of the
-// test, and returns a Source whose connections use it.
+// test, and returns a writable Source whose connections use it.
 func pgSchema(t *testing.T, base string, opts sqlreg.Options) *sqlreg.Source {
+	t.Helper()
+	opts.Writable = true
+	src, err := sqlreg.Open(context.Background(), pgSchemaURL(t, base), opts)
+	require.NoError(t, err)
+	t.Cleanup(func() { src.Close() })
+	return src
+}
+
+// pgSchemaURL creates a fresh PostgreSQL schema, dropped at the end of the
+// test, and returns the URL of base with it as search_path.
+func pgSchemaURL(t *testing.T, base string) string {
 	t.Helper()
 	ctx := context.Background()
 	name := fmt.Sprintf("eli2t_%d", time.Now().UnixNano())
@@ -47,10 +60,7 @@ func pgSchema(t *testing.T, base string, opts sqlreg.Options) *sqlreg.Source {
 	if strings.Contains(base, "?") {
 		sep = "&"
 	}
-	src, err := sqlreg.Open(ctx, base+sep+"search_path="+name, opts)
-	require.NoError(t, err)
-	t.Cleanup(func() { src.Close() })
-	return src
+	return base + sep + "search_path=" + name
 }
 
 // Vendors on PostgreSQL keep dates as DATE and the change time as
@@ -109,4 +119,50 @@ func TestPostgresByteOrder(t *testing.T) {
 	want := slices.Clone(ids)
 	slices.Sort(want)
 	assert.Equal(t, want, got)
+}
+
+// A Source opened without Options.Writable reads the register but every
+// session is read-only: writes through its DB fail with SQLSTATE 25006
+// (read_only_sql_transaction) on every pooled connection.
+func TestPostgresReadOnly(t *testing.T) {
+	base := pgBase(t)
+	ctx := context.Background()
+	url := pgSchemaURL(t, base)
+	w, err := sqlreg.Open(ctx, url, sqlreg.Options{Writable: true})
+	require.NoError(t, err)
+	require.NoError(t, sqlreg.CreateSchema(ctx, w.DB(), w.Dialect()))
+	require.NoError(t, w.InsertRecords(ctx, anagrafetest.Records()...))
+	require.NoError(t, w.Close())
+
+	src, err := sqlreg.Open(ctx, url, sqlreg.Options{})
+	require.NoError(t, err)
+	defer src.Close()
+	n, err := anagrafe.Count(ctx, src, anagrafe.All())
+	require.NoError(t, err)
+	assert.Equal(t, len(anagrafetest.Records()), n)
+
+	// Hold several connections at once so that the pool opens more than one.
+	conns := make([]*sql.Conn, 3)
+	for i := range conns {
+		conns[i], err = src.DB().Conn(ctx)
+		require.NoError(t, err)
+		defer conns[i].Close()
+	}
+	for i, c := range conns {
+		var ro string
+		require.NoError(t, c.QueryRowContext(ctx, "SHOW default_transaction_read_only").Scan(&ro))
+		assert.Equal(t, "on", ro, "connection %d", i)
+		_, err = c.ExecContext(ctx, "UPDATE persone SET telefono = 'x'")
+		var pgErr *pgconn.PgError
+		require.ErrorAs(t, err, &pgErr, "connection %d", i)
+		assert.Equal(t, "25006", pgErr.Code)
+	}
+	for _, c := range conns {
+		require.NoError(t, c.Close())
+	}
+	require.Error(t, sqlreg.CreateSchema(ctx, src.DB(), src.Dialect()))
+	require.Error(t, src.Insert(ctx, anagrafe.Person{ID: "NEW", Surname: "S", Name: "N"}))
+	var ids int
+	require.NoError(t, src.DB().QueryRowContext(ctx, "SELECT count(*) FROM persone WHERE id = 'NEW' OR telefono = 'x'").Scan(&ids))
+	assert.Zero(t, ids, "nothing was written")
 }

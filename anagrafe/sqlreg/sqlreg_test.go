@@ -16,6 +16,7 @@ func openSQLite(t testing.TB, records []*anagrafe.Record, opts sqlreg.Options) *
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "anagrafe.db")
+	opts.Writable = true
 	src, err := sqlreg.Open(ctx, "sqlite:"+path, opts)
 	require.NoError(t, err)
 	require.NoError(t, sqlreg.CreateSchema(ctx, src.DB(), src.Dialect()))
