@@ -15,8 +15,9 @@ const countWidth = 10
 const flushSize = 32 << 10
 
 // Encoder writes an import file in format v1, one Pratica at a time, in
-// constant memory (plus the set of ids written, used to reject duplicates:
-// about 80 bytes per application with a short id).
+// constant memory, plus the set of ids written, used to reject duplicates
+// (about 80 bytes per application with a short id) unless the caller
+// guarantees unique ids and sets SkipDuplicateIDCheck.
 //
 // The output is deterministic (same records, same bytes), UTF-8, indented
 // with two spaces, one element per line. Required elements are always
@@ -37,6 +38,13 @@ const flushSize = 32 << 10
 //
 // Close does not close the underlying writer.
 type Encoder struct {
+	// SkipDuplicateIDCheck, set before the first Encode, tells the Encoder
+	// that the caller guarantees unique Pratica ids (the export pipeline
+	// does: register IDs are unique and streamed in ascending order). The
+	// Encoder then keeps no set of ids and its memory is constant whatever
+	// the number of applications.
+	SkipDuplicateIDCheck bool
+
 	w       io.Writer
 	out     []byte
 	state   int // 0 new, 1 header written, 2 closed
@@ -145,15 +153,19 @@ func (e *Encoder) Encode(p *Pratica) error {
 	if p.ID == "" {
 		return &EncodeError{Path: "ID", Err: withDetail(ErrInvalidValue, "id mancante")}
 	}
-	if _, dup := e.ids[p.ID]; dup {
-		return &EncodeError{Pratica: p.ID, Path: "ID", Err: ErrDuplicateID}
+	if !e.SkipDuplicateIDCheck {
+		if _, dup := e.ids[p.ID]; dup {
+			return &EncodeError{Pratica: p.ID, Path: "ID", Err: ErrDuplicateID}
+		}
 	}
 	mark := len(e.out)
 	if err := e.pratica(p); err != nil {
 		e.out = e.out[:mark]
 		return err
 	}
-	e.ids[p.ID] = struct{}{}
+	if !e.SkipDuplicateIDCheck {
+		e.ids[p.ID] = struct{}{}
+	}
 	e.written++
 	if len(e.out) >= flushSize {
 		return e.flush()

@@ -181,13 +181,53 @@ func Run(ctx context.Context, src anagrafe.Source, q anagrafe.Query, dst Destina
 			total = n
 		}
 	}
-	return run(ctx, anagrafe.Search(ctx, src, q), total, dst, opts)
+	return run(ctx, ascendingIDs(anagrafe.Search(ctx, src, q)), total, dst, opts)
+}
+
+// ascendingIDs enforces the Source contract that persons come in strictly
+// ascending ID order. That contract is what lets the export keep no set of
+// the ids written (the Encoder's SkipDuplicateIDCheck), so that memory stays
+// constant: a person out of order or repeated ends the export with an error
+// wrapping ErrSource.
+func ascendingIDs(seq iter.Seq2[*anagrafe.Record, error]) iter.Seq2[*anagrafe.Record, error] {
+	return func(yield func(*anagrafe.Record, error) bool) {
+		last, have := "", false
+		for rec, err := range seq {
+			if err == nil && rec != nil {
+				if have && rec.Person.ID <= last {
+					rec, err = nil, &orderError{id: rec.Person.ID, prev: last}
+				} else {
+					last, have = rec.Person.ID, true
+				}
+			}
+			if !yield(rec, err) {
+				return
+			}
+		}
+	}
+}
+
+// orderError is a person the register yielded out of ID order or twice.
+type orderError struct{ id, prev string }
+
+func (e *orderError) Error() string {
+	return "il registro ha restituito la persona " + maskID(e.id) + " dopo " + maskID(e.prev) +
+		": le persone devono arrivare una sola volta, in ordine crescente di ID"
 }
 
 // RunIDs is Run for the persons with the given register IDs, in that order
-// (one help-desk applicant: one ID). An ID not in the register is skipped
-// with reason not_found.
+// (one help-desk applicant: one ID). An ID given more than once is exported
+// once; an ID not in the register is skipped with reason not_found.
 func RunIDs(ctx context.Context, src anagrafe.Source, ids []string, dst Destination, opts Options) (Summary, error) {
+	seen := make(map[string]bool, len(ids))
+	unique := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			unique = append(unique, id)
+		}
+	}
+	ids = unique
 	seq := func(yield func(*anagrafe.Record, error) bool) {
 		for _, id := range ids {
 			rec, err := src.Person(ctx, id)
@@ -530,11 +570,16 @@ func (r *runner) notEligible(rec *anagrafe.Record) bool {
 // a file name and is not a codice fiscale, else a sequence number.
 func (r *runner) praticaID(personID string) string {
 	r.seq++
-	if personID != "" && len(personID) <= 64 && maskID(personID) == personID && fileSafe(personID) {
+	if personID != "" && len(personID) <= 64 && maskID(personID) == personID && fileSafe(personID) &&
+		!strings.HasPrefix(personID, generatedIDPrefix) {
 		return personID
 	}
-	return "PRATICA-" + strconv.Itoa(r.seq)
+	return generatedIDPrefix + strconv.Itoa(r.seq)
 }
+
+// generatedIDPrefix starts the ids praticaID makes up; a register ID with
+// this prefix is replaced too, so that the two kinds can never collide.
+const generatedIDPrefix = "PRATICA-"
 
 func fileSafe(s string) bool {
 	if s[0] == '.' || s[0] == '-' {
@@ -607,6 +652,9 @@ func (r *runner) write(rec *anagrafe.Record, p *eli2.Pratica) error {
 	}
 	if r.enc == nil {
 		r.enc = eli2.NewEncoder(r.out)
+		// Ids are unique by construction: register IDs arrive once each
+		// (ascendingIDs, RunIDs) and generated ids cannot look like them.
+		r.enc.SkipDuplicateIDCheck = true
 		if err := r.enc.WriteHeader(r.header); err != nil {
 			return fmt.Errorf("%w: %w", ErrOutput, err)
 		}
