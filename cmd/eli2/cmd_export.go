@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -265,12 +263,14 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		}
 		dbURL = "sqlite:" + path
 	}
-	src, closeSrc, err := exportOpenSource(ctx, dbURL)
+	// sqlreg.Open only reads: it creates no file and leaves the journal
+	// mode of a SQLite register as it is.
+	src, err := sqlreg.Open(ctx, dbURL, sqlreg.Options{})
 	if err != nil {
 		fmt.Fprintf(stderr, "eli2 export: apertura dell'anagrafe: %v\n", err)
 		return exportExitUsage
 	}
-	defer closeSrc()
+	defer src.Close()
 
 	auditPath := a.auditLog
 	if auditPath == "" {
@@ -342,59 +342,6 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "eli2 export: %v; nessun file scritto\n", err)
 		return exportExitUsage
 	}
-}
-
-// exportOpenSource opens the register for reading only. sqlreg.Open would
-// create a missing SQLite file and switch a rollback-journal database to
-// WAL mode (a change to the file): a SQLite register that is not already in
-// WAL mode is opened read-only instead (mode=ro, query_only). A WAL-mode
-// file is opened by sqlreg.Open, which then changes nothing and removes
-// the -wal and -shm files on close (a read-only connection cannot).
-func exportOpenSource(ctx context.Context, dbURL string) (*sqlreg.Source, func(), error) {
-	p, ok := strings.CutPrefix(dbURL, "sqlite:")
-	if !ok || p == ":memory:" {
-		src, err := sqlreg.Open(ctx, dbURL, sqlreg.Options{})
-		if err != nil {
-			return nil, nil, err
-		}
-		return src, func() { src.Close() }, nil
-	}
-	if _, _, err := sqlreg.ParseURL(dbURL); err != nil {
-		return nil, nil, err
-	}
-	head := make([]byte, 20)
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, nil, err
-	}
-	n, _ := io.ReadFull(f, head)
-	f.Close()
-	if n == len(head) && string(head[:16]) == "SQLite format 3\x00" && head[18] == 2 && head[19] == 2 {
-		src, err := sqlreg.Open(ctx, dbURL, sqlreg.Options{})
-		if err != nil {
-			return nil, nil, err
-		}
-		return src, func() { src.Close() }, nil
-	}
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return nil, nil, err
-	}
-	path := filepath.ToSlash(abs)
-	if !strings.HasPrefix(path, "/") {
-		path = "/" + path // C:/dir/x.db → file:///C:/dir/x.db
-	}
-	dsn := (&url.URL{Scheme: "file", Path: path}).String() + "?mode=ro&_pragma=busy_timeout(10000)&_pragma=query_only(1)"
-	db, err := sql.Open(sqlreg.SQLite.DriverName(), dsn)
-	if err != nil {
-		return nil, nil, err
-	}
-	db.SetMaxOpenConns(1)
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, nil, err
-	}
-	return sqlreg.New(db, sqlreg.SQLite, sqlreg.Options{}), func() { db.Close() }, nil
 }
 
 // exportDemoRegister returns the demo register's path, creating it if

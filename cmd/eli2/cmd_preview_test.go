@@ -172,7 +172,7 @@ func previewRegister(t *testing.T) string {
 	t.Helper()
 	url := "sqlite:" + filepath.Join(t.TempDir(), "anagrafe.db")
 	ctx := context.Background()
-	src, err := sqlreg.Open(ctx, url, sqlreg.Options{})
+	src, err := sqlreg.Open(ctx, url, sqlreg.Options{Writable: true})
 	require.NoError(t, err)
 	require.NoError(t, sqlreg.CreateSchema(ctx, src.DB(), src.Dialect()))
 	require.NoError(t, src.InsertRecords(ctx, anagrafetest.Records()...))
@@ -212,6 +212,28 @@ func TestPreviewCommandFromRegister(t *testing.T) {
 	code = run([]string{"preview", "--db", url, "--person", "NOPE", "--out", missing}, &stdout, &stderr)
 	assert.Equal(t, 1, code)
 	assert.NoFileExists(t, missing)
+}
+
+// TestPreviewCommandReadOnlyRegister: preview reads a register without
+// changing its file, and a missing register is an error, not a new file.
+func TestPreviewCommandReadOnlyRegister(t *testing.T) {
+	url := previewRegister(t)
+	path := strings.TrimPrefix(url, "sqlite:")
+	before := dbSum(t, path)
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"preview", "--db", url, "--person", "P001", "--out", filepath.Join(dir, "p.html")}, &stdout, &stderr)
+	require.Equal(t, 0, code, stderr.String())
+	assert.Equal(t, before, dbSum(t, path), "the register file is unchanged")
+	assert.Equal(t, []string{"anagrafe.db"}, dirNames(t, filepath.Dir(path)), "no -wal or -shm file left")
+
+	stderr.Reset()
+	absent := filepath.Join(dir, "assente.db")
+	code = run([]string{"preview", "--db", "sqlite:" + absent, "--person", "P001", "--out", filepath.Join(dir, "q.html")}, &stdout, &stderr)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr.String(), "assente.db")
+	assert.NoFileExists(t, absent)
+	assert.NoFileExists(t, filepath.Join(dir, "q.html"))
 }
 
 func TestPreviewCommandSampleFiles(t *testing.T) {
