@@ -131,6 +131,16 @@ func TestExportOnePerson(t *testing.T) {
 	_, _, code = runExample(t, "export_one_person", "-db", demoDB(t), "-person", "NOBODY", "-out", out+"2")
 	assert.Equal(t, 1, code)
 	assert.NoFileExists(t, out+"2")
+
+	// A missing register is an error: no empty database is created.
+	dir := t.TempDir()
+	absent := filepath.Join(dir, "assente.db")
+	_, stderr, code = runExample(t, "export_one_person", "-db", absent, "-person", "P0000001", "-out", filepath.Join(dir, "p.xml"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "assente.db")
+	es, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, es, "nothing created")
 }
 
 func TestBatchExpiring(t *testing.T) {

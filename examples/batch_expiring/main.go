@@ -37,9 +37,8 @@ func main() {
 
 func run(db string, days int, out string, on codes.Date) error {
 	ctx := context.Background()
-	if _, err := os.Stat(db); err != nil {
-		return err
-	}
+	// Open only reads the register: a missing file is an error (no empty
+	// database is created) and the file is left unchanged.
 	src, err := sqlreg.Open(ctx, "sqlite:"+db, sqlreg.Options{})
 	if err != nil {
 		return err
