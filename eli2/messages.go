@@ -190,19 +190,27 @@ func maskName(s string) string {
 	return b.String()
 }
 
-// MaskCodiceFiscale hides the birth date, birthplace and name parts of a
-// codice fiscale, keeping the first six and the last character
-// ("RSSMRA*********Z"); an 11-digit code keeps its first and last digit.
-// Other strings are masked entirely but for their length.
+// MaskCodiceFiscale hides the birth date and birthplace of a codice fiscale,
+// keeping the first six and the last character ("RSSMRA*********Z"); an
+// 11-digit provisional code keeps its first three and last digit
+// ("123*******5"). Any other text keeps its first and last character. It is
+// the one masking policy of the module: messages, inspect, the preview and
+// the audit log use it.
 func MaskCodiceFiscale(s string) string {
-	switch n := len(s); {
-	case n == 16:
-		return s[:6] + strings.Repeat("*", 9) + s[15:]
-	case n >= 3:
-		return s[:1] + strings.Repeat("*", n-2) + s[n-1:]
-	default:
+	r := []rune(strings.TrimSpace(s))
+	keep := 1
+	switch n := len(r); {
+	case n < 3:
 		return strings.Repeat("*", n)
+	case n == 16:
+		keep = 6 // surname and name letters, as cf.Code.Masked
+	case n == 11:
+		keep = 3 // provisional code, as cf.Code.Masked
 	}
+	for i := keep; i < len(r)-1; i++ {
+		r[i] = '*'
+	}
+	return string(r)
 }
 
 // MaskName returns the initials of a name ("MARIO ROSSI" → "M. R."), the

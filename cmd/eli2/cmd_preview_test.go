@@ -67,7 +67,7 @@ func TestPreviewCommand(t *testing.T) {
 	html := string(page)
 	assert.Contains(t, html, "Pratica P1")
 	assert.Contains(t, html, "Pratica P2")
-	assert.Contains(t, html, "DLLMLN*******00T")
+	assert.Contains(t, html, "DLLMLN*********T")
 	assert.NotContains(t, html, "DLLMLN85M41Z100T")
 	assert.NotContains(t, html, "<SCRIPT>")
 	assert.Contains(t, html, `data-path="Domicilio.CAP"`)

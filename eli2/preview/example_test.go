@@ -47,11 +47,3 @@ func ExampleRender() {
 	// true
 	// true true
 }
-
-func ExampleMaskTaxCode() {
-	fmt.Println(preview.MaskTaxCode("RSSMRA80A01H501U"))
-	fmt.Println(preview.MaskTaxCode("12345678901"))
-	// Output:
-	// RSSMRA*******01U
-	// 123******01
-}

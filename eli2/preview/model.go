@@ -206,7 +206,7 @@ func (b *builder) problem(p eli2.Problem) problemView {
 // maskText hides the tax codes of the application inside free text.
 func (b *builder) maskText(s string) string {
 	for _, cf := range b.secret {
-		s = strings.ReplaceAll(s, cf, MaskTaxCode(cf))
+		s = strings.ReplaceAll(s, cf, eli2.MaskCodiceFiscale(cf))
 	}
 	return s
 }
@@ -252,7 +252,7 @@ func (b *builder) enum(v string) string { return enumLabel(v, b.lang) }
 // cf formats a tax code, masked when asked.
 func (b *builder) cf(s string) string {
 	if b.mask {
-		return MaskTaxCode(s)
+		return eli2.MaskCodiceFiscale(s)
 	}
 	return s
 }
@@ -296,24 +296,3 @@ func itoa0(n int) string {
 	return strconv.Itoa(n)
 }
 
-// MaskTaxCode hides the middle of a codice fiscale: the first six and last
-// three characters of a 16-character code stay (RSSMRA*******62S), the first
-// three and last two of any other code; codes of five characters or fewer
-// are hidden entirely.
-func MaskTaxCode(cf string) string {
-	r := []rune(strings.TrimSpace(cf))
-	n := len(r)
-	keepHead, keepTail := 3, 2
-	switch {
-	case n == 0:
-		return ""
-	case n == 16:
-		keepHead, keepTail = 6, 3
-	case n <= 5:
-		keepHead, keepTail = 0, 0
-	}
-	for i := keepHead; i < n-keepTail; i++ {
-		r[i] = '*'
-	}
-	return string(r)
-}

@@ -39,7 +39,8 @@ type Options struct {
 	Title string
 	// Lang is the language of the labels: Italian (default) or English.
 	Lang Lang
-	// MaskTaxCode hides the middle of every codice fiscale (RSSMRA*******62S),
+	// MaskTaxCode hides the middle of every codice fiscale with
+	// eli2.MaskCodiceFiscale (RSSMRA*********S),
 	// in the fields and in problem messages.
 	MaskTaxCode bool
 	// Tables resolve codes (comuni, states, provinces, kit codes, ANPR

@@ -142,17 +142,18 @@ func TestXSS(t *testing.T) {
 	assert.Contains(t, page, "Nome non valido: &lt;script&gt;")
 }
 
-func TestMaskTaxCode(t *testing.T) {
+func TestMaskCodiceFiscale(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"RSSMRA80A01H501U", "RSSMRA*******01U"},
-		{"12345678901", "123******01"},
-		{" RSSMRA80A01H501U ", "RSSMRA*******01U"},
-		{"ABCDE", "*****"},
+		{"RSSMRA80A01H501U", "RSSMRA*********U"},
+		{"12345678901", "123*******1"},
+		{" RSSMRA80A01H501U ", "RSSMRA*********U"},
+		{"ABCDE", "A***E"},
+		{"AB", "**"},
 		{"", ""},
-		{"ÀÈÌÒÙ123456", "ÀÈÌ******56"},
+		{"ÀÈÌÒÙ123456", "À*********6"},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, MaskTaxCode(tt.in), tt.in)
+		assert.Equal(t, tt.want, eli2.MaskCodiceFiscale(tt.in), tt.in)
 	}
 }
 
@@ -164,7 +165,7 @@ func TestMaskInPage(t *testing.T) {
 	masked := render(t, doc, Options{MaskTaxCode: true})
 	for _, cf := range []string{"KMRNNA10A41Z336X", "KMRLSN15C01Z336Y", "KMRFTM80A41Z336W"} {
 		assert.NotContains(t, masked, cf)
-		assert.Contains(t, masked, MaskTaxCode(cf))
+		assert.Contains(t, masked, eli2.MaskCodiceFiscale(cf))
 	}
 	plain := render(t, doc, Options{})
 	assert.Equal(t, 2, strings.Count(plain, "KMRNNA10A41Z336X"), "field and message")
