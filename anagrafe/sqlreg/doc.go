@@ -3,7 +3,10 @@
 // (schema.sql, embedded; vendors map their own tables onto it with views).
 // SQLite (modernc.org/sqlite, pure Go, driver "sqlite") is the embedded
 // default and PostgreSQL (pgx, driver "pgx") is supported; Open accepts
-// sqlite:PATH, sqlite::memory: and postgres:// URLs.
+// sqlite:PATH, sqlite::memory: and postgres:// URLs. Open only reads the
+// register unless Options.Writable is set: a missing file is an error, a
+// SQLite file keeps its bytes and journal mode, and PostgreSQL sessions are
+// read-only.
 //
 // The package is named sqlreg ("SQL register") so that it does not clash
 // with database/sql. Streams use keyset pagination on persone.id: each page

@@ -11,7 +11,8 @@ import (
 
 // Open a register database, create the schema, load persons and query it.
 // A file path (sqlite:/var/lib/anagrafe.db) or a postgres:// URL works the
-// same way.
+// same way with Options{Writable: true}; without it Open only reads an
+// existing register.
 func ExampleOpen() {
 	ctx := context.Background()
 	src, err := sqlreg.Open(ctx, "sqlite::memory:", sqlreg.Options{})

@@ -92,13 +92,16 @@ func sqlitePath(url string) (string, error) {
 //   - a missing SQLite file is an error wrapping fs.ErrNotExist (no file
 //     is created);
 //   - a SQLite file in rollback-journal mode is opened read-only
-//     (mode=ro) with PRAGMA query_only: its bytes stay as they are;
+//     (mode=ro) with PRAGMA query_only: its bytes stay as they are (a hot
+//     journal left by a crashed writer cannot be rolled back, so reads
+//     fail until the register's own application opens it);
 //   - a SQLite file in WAL mode is opened without changing its journal
 //     mode, with PRAGMA query_only. A WAL database cannot be read by a
 //     read-only connection without its companions, so SQLite creates the
 //     -wal and -shm files next to it while it is open and, at the last
 //     Close, checkpoints whatever another writer left in the -wal file and
-//     removes both (the database's content is unchanged);
+//     removes both (what the database holds is unchanged). The directory
+//     must therefore be writable;
 //   - a PostgreSQL session starts with default_transaction_read_only=on
 //     (sent with the connection request, so every connection of the pool
 //     has it). This guards against mistakes, not against a client that
@@ -172,16 +175,22 @@ func sqliteReadOnlyDSN(rawURL string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	p := filepath.ToSlash(abs)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p // C:/dir/x.db → file:///C:/dir/x.db
-	}
 	mode := "ro"
 	if wal {
 		mode = "rw" // read-only connections cannot create the -shm file
 	}
-	return (&url.URL{Scheme: "file", Path: p}).String() + "?mode=" + mode +
+	return sqliteFileURI(filepath.ToSlash(abs)) + "?mode=" + mode +
 		"&_pragma=busy_timeout(10000)&_pragma=query_only(1)", nil
+}
+
+// sqliteFileURI returns the file: URI of an absolute path in slash form,
+// with the characters URIs reserve escaped:
+// /var/a b.db → file:///var/a%20b.db, C:/dir/x.db → file:///C:/dir/x.db.
+func sqliteFileURI(abs string) string {
+	if !strings.HasPrefix(abs, "/") {
+		abs = "/" + abs
+	}
+	return (&url.URL{Scheme: "file", Path: abs}).String()
 }
 
 // postgresReadOnly opens a pool whose sessions default to read-only

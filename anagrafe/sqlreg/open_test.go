@@ -81,8 +81,9 @@ func TestOpenReadOnly(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := context.Background()
-			// A space and a percent sign exercise the escaping of the file: URI.
-			dir := filepath.Join(t.TempDir(), "reg 100%")
+			// A space, a percent sign and a non-ASCII letter exercise the escaping
+			// of the file: URI.
+			dir := filepath.Join(t.TempDir(), "reg 100% città")
 			require.NoError(t, os.Mkdir(dir, 0o700))
 			path := filepath.Join(dir, "anagrafe.db")
 			writeRegister(t, path, tt.journal)
