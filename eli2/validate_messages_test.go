@@ -86,7 +86,7 @@ func TestEnglishMessages(t *testing.T) {
 
 func TestMasking(t *testing.T) {
 	assert.Equal(t, "RSSMRA*********Z", MaskCodiceFiscale("RSSMRA85T10A562Z"))
-	assert.Equal(t, "1*********3", MaskCodiceFiscale("12345678903"))
+	assert.Equal(t, "123*******3", MaskCodiceFiscale("12345678903"))
 	assert.Equal(t, "**", MaskCodiceFiscale("AB"))
 	assert.Equal(t, "M. R.", MaskName("MARIO ROSSI"))
 	assert.Equal(t, "D. A. H.", MaskName("D'ANGELO-HOXHA"))

@@ -295,4 +295,3 @@ func itoa0(n int) string {
 	}
 	return strconv.Itoa(n)
 }
-
