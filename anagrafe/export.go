@@ -42,6 +42,7 @@ type ExportError struct {
 	Err      error
 }
 
+// Error names the person (masked) and the problem.
 func (e *ExportError) Error() string {
 	return fmt.Sprintf("anagrafe: person %q: %v", e.PersonID, e.Err)
 }

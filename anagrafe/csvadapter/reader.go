@@ -64,6 +64,7 @@ type RowError struct {
 	Err    error
 }
 
+// Error returns the line, the column and the problem, in Italian.
 func (e *RowError) Error() string {
 	if e.Column == "" {
 		return fmt.Sprintf("csvadapter: line %d: %v", e.Line, e.Err)
@@ -80,6 +81,7 @@ type HeaderError struct {
 	Err    error
 }
 
+// Error describes the problem with the header line, in Italian.
 func (e *HeaderError) Error() string {
 	if e.Column == "" {
 		return fmt.Sprintf("csvadapter: header: %v", e.Err)

@@ -19,6 +19,7 @@ type ColumnError struct {
 	Err      error
 }
 
+// Error names the person, the column and the value's problem.
 func (e *ColumnError) Error() string {
 	return fmt.Sprintf("sqlreg: person %q: column %s: %v", e.PersonID, e.Column, e.Err)
 }

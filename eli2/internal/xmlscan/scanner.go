@@ -31,6 +31,7 @@ type Error struct {
 	Detail       string
 }
 
+// Error returns the sentinel's text and the detail.
 func (e *Error) Error() string { return e.Err.Error() + ": " + e.Detail }
 
 // Unwrap returns the sentinel.
