@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -44,10 +43,6 @@ const exportDemoPersons = 2000
 // exportDemoFile is the demo register's file name (the version changes when
 // the generator changes).
 const exportDemoFile = "demo-v1.db"
-
-// exportMemoryLimit is the soft memory limit of an export (see
-// runtime/debug.SetMemoryLimit) unless GOMEMLIMIT is set.
-const exportMemoryLimit = 40 << 20
 
 // exportAuditFile is the default audit log's file name.
 const exportAuditFile = "eli2-export-audit.jsonl"
@@ -237,12 +232,6 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return usageErr("--tipologia: valore non valido")
 	}
 
-	if os.Getenv("GOMEMLIMIT") == "" {
-		// A soft limit keeps a batch export's resident memory flat: the
-		// encoder's set of written ids grows with the batch, and the
-		// collector would otherwise let the heap double around it.
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(exportMemoryLimit))
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	interrupted := func() bool { return ctx.Err() != nil }
