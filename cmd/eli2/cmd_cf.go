@@ -76,24 +76,14 @@ func cfFlags(op string, stderr io.Writer) *flag.FlagSet {
 // arguments ("decode CODICE --json"); "--" ends the flags. It returns the
 // positional arguments, or an exit code ≥ 0 when parsing stopped.
 func cfParse(fs *flag.FlagSet, args []string) ([]string, int) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, 0
-			}
-			return nil, 2
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, -1
-		}
-		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
-			return append(pos, rest...), -1
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
+	pos, err := parseInterspersed(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return nil, 0
+	case err != nil:
+		return nil, 2
 	}
+	return pos, -1
 }
 
 // cfOneCode parses the single CODICE argument of check, decode and varianti.

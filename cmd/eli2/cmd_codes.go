@@ -78,13 +78,14 @@ func runCodes(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, codesUsage)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(codesReorderArgs(fs, args[1:])); err != nil {
+	pos, err := parseInterspersed(fs, args[1:])
+	if err != nil {
 		if err == flag.ErrHelp {
 			return 0
 		}
 		return 2
 	}
-	query := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	query := strings.TrimSpace(strings.Join(pos, " "))
 	if query == "" {
 		fmt.Fprintf(stderr, "eli2 codes %s: manca la QUERY (nome o codice)\n", kind)
 		return 2
@@ -268,39 +269,4 @@ func codesWriteJSON(stdout, stderr io.Writer, v any) int {
 		return 1
 	}
 	return 0
-}
-
-// codesReorderArgs moves the flags of args before the positional arguments,
-// so that flags may appear anywhere on the line ("vignola --json"). A flag
-// that takes a value keeps the next argument with it; "--" ends the flags.
-func codesReorderArgs(fs *flag.FlagSet, args []string) []string {
-	var flags, pos []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			pos = append(pos, args[i+1:]...)
-			break
-		}
-		if len(a) < 2 || a[0] != '-' {
-			pos = append(pos, a)
-			continue
-		}
-		flags = append(flags, a)
-		name := strings.TrimLeft(a, "-")
-		if strings.Contains(name, "=") {
-			continue
-		}
-		f := fs.Lookup(name)
-		if f == nil {
-			continue
-		}
-		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
-			continue
-		}
-		if i+1 < len(args) {
-			flags = append(flags, args[i+1])
-			i++
-		}
-	}
-	return append(append(flags, "--"), pos...)
 }

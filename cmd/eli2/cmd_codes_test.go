@@ -156,21 +156,3 @@ func TestCodesGolden(t *testing.T) {
 		})
 	}
 }
-
-func TestCodesReorderArgs(t *testing.T) {
-	fs := flag.NewFlagSet("x", flag.ContinueOnError)
-	fs.String("on", "", "")
-	fs.Bool("json", false, "")
-	tests := []struct {
-		in, want []string
-	}{
-		{[]string{"vignola", "--json"}, []string{"--json", "--", "vignola"}},
-		{[]string{"san", "--on", "2020-01-01", "giovanni"}, []string{"--on", "2020-01-01", "--", "san", "giovanni"}},
-		{[]string{"--on=2020-01-01", "x"}, []string{"--on=2020-01-01", "--", "x"}},
-		{[]string{"x", "--", "--json"}, []string{"--", "x", "--json"}},
-		{[]string{"-", "--json"}, []string{"--json", "--", "-"}},
-	}
-	for _, tc := range tests {
-		assert.Equal(t, tc.want, codesReorderArgs(fs, tc.in))
-	}
-}

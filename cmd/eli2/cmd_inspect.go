@@ -31,7 +31,7 @@ func runInspect(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "uso: eli2 inspect FILE [--show-personal-data]")
 		fs.PrintDefaults()
 	}
-	pos, err := cliArgsAnyOrder(fs, args)
+	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return 2
 	}

@@ -285,24 +285,3 @@ func (a *previewArgs) fromRegister(ctx context.Context) (doc preview.Document, e
 	doc.Items = []preview.Item{{Pratica: p, Problems: probs}}
 	return doc, nil
 }
-
-// parseInterspersed parses flags that may come before or after the
-// positional arguments (eli2 preview FILE --out x.html) and returns the
-// positional ones. "--" ends the flags.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
-			return append(pos, rest...), nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
-}

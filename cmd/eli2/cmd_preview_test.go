@@ -145,7 +145,7 @@ func TestPreviewCommandFailures(t *testing.T) {
 	}
 }
 
-func TestParseInterspersed(t *testing.T) {
+func TestPreviewFlagsAnywhere(t *testing.T) {
 	tests := []struct {
 		args []string
 		pos  []string

@@ -38,7 +38,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "uso: eli2 validate FILE [--json] [--lang it|en] [--show-personal-data]")
 		fs.PrintDefaults()
 	}
-	pos, err := cliArgsAnyOrder(fs, args)
+	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return 2
 	}
@@ -279,25 +279,4 @@ func (v *validateJSON) write(w io.Writer, n int) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
-}
-
-// cliArgsAnyOrder parses flags that may come before or after the positional
-// arguments (eli2 validate FILE --json) and returns the positional ones; "--"
-// ends the flags.
-func cliArgsAnyOrder(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
-			return append(pos, rest...), nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
 }
