@@ -130,7 +130,7 @@ func newPreviewFlags(a *previewArgs, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&a.pratica, "pratica", "", "mostra solo la pratica con questo id")
 	fs.StringVar(&a.db, "db", "", "URL dell'anagrafe (sqlite:PERCORSO, postgres://…) invece di un file")
 	fs.StringVar(&a.person, "person", "", "id della persona nell'anagrafe (con --db)")
-	fs.BoolVar(&a.maskCF, "mask-cf", false, "maschera i codici fiscali (RSSMRA*******62S)")
+	fs.BoolVar(&a.maskCF, "mask-cf", false, "maschera i codici fiscali (RSSMRA*********S)")
 	fs.StringVar(&a.lang, "lang", "it", "lingua delle etichette e dei messaggi: it o en")
 	fs.StringVar(&a.title, "title", "", "titolo della pagina")
 	fs.StringVar(&a.richiesta, "richiesta", "", "con --db: tipo di richiesta (RILASCIO, RINNOVO, AGGIORNAMENTO, CONVERSIONE, DUPLICATO); vuoto = RINNOVO")
