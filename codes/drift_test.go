@@ -67,6 +67,7 @@ func openSources(t *testing.T, dir string) Sources {
 	}
 	src.KitDurations = local(source.KitDurationsFile)
 	src.KitSuccessors = local(source.KitSuccessorFile)
+	src.FreeMovement = local(source.FreeMovementFile)
 	return src
 }
 

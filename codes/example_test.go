@@ -135,3 +135,21 @@ func ExampleLoad_kitEdition() {
 	fmt.Println(t.KitEditionOn(codes.NewDate(2029, 12, 31)).Name, t.KitEditionOn(codes.NewDate(2030, 1, 1)).Name, ok)
 	// Output: 2024 2030 false
 }
+
+func ExampleTables_FreeMovement() {
+	t := codes.Default()
+	for _, on := range []codes.Date{codes.NewDate(2012, 1, 1), codes.NewDate(2014, 1, 1)} {
+		_, ok := t.FreeMovement("250", on) // Croazia
+		fmt.Println(on, ok)
+	}
+	uk, ok := t.FreeMovement("219", codes.NewDate(2020, 12, 31))
+	_, after := t.FreeMovement("219", codes.NewDate(2021, 1, 1))
+	fmt.Println(uk.Scope, ok, after)
+	_, apolide := t.FreeMovement("999", codes.NewDate(2026, 1, 1))
+	fmt.Println(apolide)
+	// Output:
+	// 2012-01-01 false
+	// 2014-01-01 true
+	// UE true false
+	// false
+}

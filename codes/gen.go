@@ -122,6 +122,17 @@ func main() {
 		check(iss, err)
 	}
 
+	fmFile := readLocal(source.FreeMovementFile, "ChecksumFreeMovement")
+	fmRows, iss, err := source.ReadFreeMovement(bytes.NewReader(fmFile.data))
+	check(iss, err)
+	fm, missing := source.MapFreeMovement(fmRows, in.States)
+	if len(missing) > 0 || len(iss) > 0 {
+		for _, m := range append(iss, missing...) {
+			fmt.Fprintln(os.Stderr, m)
+		}
+		log.Fatalf("%s: righe non valide o ISO3 non trovati nella tabella degli stati", source.FreeMovementFile)
+	}
+
 	set, buildIssues := source.Build(in)
 	issues = append(issues, buildIssues...)
 
@@ -183,6 +194,11 @@ func main() {
 	}
 	fmt.Fprintln(w, "},")
 	writeKit(w, set)
+	fmt.Fprintln(w, "freeMovement: []FreeMovementState{")
+	for _, f := range fm {
+		fmt.Fprintf(w, "{%q, %q, %q, %q, %d, %d, %q},\n", f.Istat, f.ISO3, f.Name, f.Scope, f.From, f.To, f.Source)
+	}
+	fmt.Fprintln(w, "},")
 	fmt.Fprintln(w, "decoding: [numTables][]Entry{")
 	for i, entries := range set.Decoding {
 		fmt.Fprintf(w, "{ // %s\n", source.DecodingFiles[i])

@@ -34,6 +34,10 @@ type Sources struct {
 	// KitSuccessors replaces codes/data/kit_successori.csv (CODICE_<old
 	// edition>, CODICE_<new edition>, FONTE).
 	KitSuccessors io.Reader
+	// FreeMovement replaces codes/data/libera_circolazione.csv (ISO3, NOME,
+	// AMBITO, DAL, AL, FONTE); ISO3 codes are mapped to ISTAT codes through
+	// the states table, and a code it lacks is reported and dropped.
+	FreeMovement io.Reader
 }
 
 // KitEditionSource is a kit table given to Load. With the Name of an
@@ -184,6 +188,28 @@ func Load(src Sources) (*Tables, error) {
 		if src.Decoding[tab] == nil {
 			t.decoding[tab] = def.decoding[tab]
 		}
+	}
+	if src.FreeMovement != nil || statesGiven {
+		var rows []source.FreeMovement
+		if src.FreeMovement != nil {
+			r, iss, err := source.ReadFreeMovement(src.FreeMovement)
+			if err != nil {
+				return nil, err
+			}
+			issues = append(issues, iss...)
+			rows = r
+		} else {
+			rows = freeMovementToRows(def.freeMovement)
+		}
+		states := make([]source.State, len(t.states))
+		for i, s := range t.states {
+			states[i] = stateToRow(s)
+		}
+		mapped, missing := source.MapFreeMovement(rows, states)
+		issues = append(issues, missing...)
+		t.freeMovement = freeMovementFromRows(mapped)
+	} else {
+		t.freeMovement = def.freeMovement
 	}
 	var kept []Issue
 	for _, i := range def.issues {

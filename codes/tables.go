@@ -28,6 +28,8 @@ type Tables struct {
 	kitDurations  []source.KitDuration
 	kitSuccessors []source.KitSuccessor
 
+	freeMovement []FreeMovementState // sorted by Istat, From
+
 	issues []Issue
 }
 

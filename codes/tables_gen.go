@@ -20,6 +20,7 @@
 //   - anpr/tipo_indirizzo.csv
 //   - anpr/motivi_iscrizione.csv
 //   - anpr/specie_toponimo.csv
+//   - codes/data/libera_circolazione.csv
 // Irregular rows reported by the generator: 70 (listed by Tables.Issues).
 // Provinces without a questura (source.NoQuestura): SU (served by CA).
 
@@ -57,6 +58,7 @@ const (
 	ChecksumTipoIndirizzo              = "b38441f014537fb201c1b59685a78c3b6a8e0350c6829d8e75c99857aae1126f" // anpr/tipo_indirizzo.csv
 	ChecksumMotiviIscrizione           = "d771fb51cb67420efa177d8fa9b9b72f83db902d0151e34638120f0305da06c4" // anpr/motivi_iscrizione.csv
 	ChecksumSpecieToponimo             = "95b0df23af361ca82211d58d13900603046b45b132508fb9b618cb508f695e17" // anpr/specie_toponimo.csv
+	ChecksumFreeMovement               = "690b6667974aec36e98924784df81e3f72a6a6805f526a89340a3afb0c7caa9e" // codes/data/libera_circolazione.csv
 )
 
 var defaultTables = Tables{
@@ -27475,6 +27477,43 @@ var defaultTables = Tables{
 		source.KitSuccessor{FromEdition: "2006", ToEdition: "2024", Code: 22, Successor: 27, Source: "Ricerca scientifica: art. 27-ter d.lgs. 286/1998 (ricercatori), codice 27 della tabella Poste 2024-05-30", Line: 4},
 		source.KitSuccessor{FromEdition: "2006", ToEdition: "2024", Code: 25, Successor: 24, Source: "Tirocinio formazione professionale: art. 39 d.lgs. 286/1998 (studio e formazione), codice 24 della tabella Poste 2024-05-30", Line: 5},
 		source.KitSuccessor{FromEdition: "2006", ToEdition: "2024", Code: 26, Successor: 0, Source: "Turismo: assente dalla tabella Poste 2024-05-30, che non indica un codice sostitutivo", Line: 6},
+	},
+	freeMovement: []FreeMovementState{
+		{"100", "ITA", "Italia", "IT", 0, 99991231, "cittadinanza italiana: art. 1 c.1 d.lgs. 286/1998 (il testo unico si applica solo agli stranieri non UE e agli apolidi)"},
+		{"203", "AUT", "Austria", "SEE", 19940101, 19941231, "Accordo sullo Spazio economico europeo (Oporto, 2 maggio 1992), in vigore dal 1994-01-01; dal 1995-01-01 Stato membro UE"},
+		{"203", "AUT", "Austria", "UE", 19950101, 99991231, "Trattato di adesione di Austria, Finlandia e Svezia (24 giugno 1994), in vigore dal 1995-01-01"},
+		{"206", "BEL", "Belgio", "UE", 19580101, 99991231, "Trattato di Roma istitutivo della CEE (25 marzo 1957), in vigore dal 1958-01-01"},
+		{"209", "BGR", "Bulgaria", "UE", 20070101, 99991231, "Trattato di adesione di Bulgaria e Romania (25 aprile 2005), in vigore dal 2007-01-01"},
+		{"212", "DNK", "Danimarca", "UE", 19730101, 99991231, "Trattato di adesione di Danimarca, Irlanda e Regno Unito (22 gennaio 1972), in vigore dal 1973-01-01"},
+		{"214", "FIN", "Finlandia", "SEE", 19940101, 19941231, "Accordo sullo Spazio economico europeo (Oporto, 2 maggio 1992), in vigore dal 1994-01-01; dal 1995-01-01 Stato membro UE"},
+		{"214", "FIN", "Finlandia", "UE", 19950101, 99991231, "Trattato di adesione di Austria, Finlandia e Svezia (24 giugno 1994), in vigore dal 1995-01-01"},
+		{"215", "FRA", "Francia", "UE", 19580101, 99991231, "Trattato di Roma istitutivo della CEE (25 marzo 1957), in vigore dal 1958-01-01"},
+		{"216", "DEU", "Germania", "UE", 19580101, 99991231, "Trattato di Roma istitutivo della CEE (25 marzo 1957), in vigore dal 1958-01-01"},
+		{"219", "GBR", "Regno Unito", "UE", 19730101, 20201231, "Trattato di adesione di Danimarca, Irlanda e Regno Unito (22 gennaio 1972), in vigore dal 1973-01-01; fino al 2020-12-31, fine del periodo di transizione dell'Accordo di recesso del Regno Unito (GU UE L 29 del 31.1.2020, art. 126)"},
+		{"220", "GRC", "Grecia", "UE", 19810101, 99991231, "Trattato di adesione della Grecia (28 maggio 1979), in vigore dal 1981-01-01"},
+		{"221", "IRL", "Irlanda", "UE", 19730101, 99991231, "Trattato di adesione di Danimarca, Irlanda e Regno Unito (22 gennaio 1972), in vigore dal 1973-01-01"},
+		{"223", "ISL", "Islanda", "SEE", 19940101, 99991231, "Accordo sullo Spazio economico europeo (Oporto, 2 maggio 1992), in vigore dal 1994-01-01"},
+		{"225", "LIE", "Liechtenstein", "SEE", 19950501, 99991231, "Accordo sullo Spazio economico europeo, in vigore per il Liechtenstein dal 1995-05-01"},
+		{"226", "LUX", "Lussemburgo", "UE", 19580101, 99991231, "Trattato di Roma istitutivo della CEE (25 marzo 1957), in vigore dal 1958-01-01"},
+		{"227", "MLT", "Malta", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+		{"231", "NOR", "Norvegia", "SEE", 19940101, 99991231, "Accordo sullo Spazio economico europeo (Oporto, 2 maggio 1992), in vigore dal 1994-01-01"},
+		{"232", "NLD", "Paesi Bassi", "UE", 19580101, 99991231, "Trattato di Roma istitutivo della CEE (25 marzo 1957), in vigore dal 1958-01-01"},
+		{"233", "POL", "Polonia", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+		{"234", "PRT", "Portogallo", "UE", 19860101, 99991231, "Trattato di adesione di Spagna e Portogallo (12 giugno 1985), in vigore dal 1986-01-01"},
+		{"235", "ROU", "Romania", "UE", 20070101, 99991231, "Trattato di adesione di Bulgaria e Romania (25 aprile 2005), in vigore dal 2007-01-01"},
+		{"239", "ESP", "Spagna", "UE", 19860101, 99991231, "Trattato di adesione di Spagna e Portogallo (12 giugno 1985), in vigore dal 1986-01-01"},
+		{"240", "SWE", "Svezia", "SEE", 19940101, 19941231, "Accordo sullo Spazio economico europeo (Oporto, 2 maggio 1992), in vigore dal 1994-01-01; dal 1995-01-01 Stato membro UE"},
+		{"240", "SWE", "Svezia", "UE", 19950101, 99991231, "Trattato di adesione di Austria, Finlandia e Svezia (24 giugno 1994), in vigore dal 1995-01-01"},
+		{"241", "CHE", "Svizzera", "CH", 20020601, 99991231, "Accordo tra la Comunità europea e i suoi Stati membri e la Confederazione svizzera sulla libera circolazione delle persone (21 giugno 1999), in vigore dal 2002-06-01"},
+		{"244", "HUN", "Ungheria", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+		{"247", "EST", "Estonia", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+		{"248", "LVA", "Lettonia", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+		{"249", "LTU", "Lituania", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+		{"250", "HRV", "Croazia", "UE", 20130701, 99991231, "Trattato di adesione della Croazia (9 dicembre 2011), in vigore dal 2013-07-01"},
+		{"251", "SVN", "Slovenia", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+		{"255", "SVK", "Slovacchia", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+		{"257", "CZE", "Repubblica Ceca", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+		{"315", "CYP", "Cipro", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
 	},
 	decoding: [numTables][]Entry{
 		{ // stato_civile
