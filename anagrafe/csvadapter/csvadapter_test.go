@@ -126,15 +126,15 @@ func TestRowErrors(t *testing.T) {
 	}
 	wants := []want{
 		{3, "sesso", csvadapter.ErrBadValue},
-		{4, "data_nascita", csvadapter.ErrBadValue},
-		{5, "permesso_data_scadenza", csvadapter.ErrBadValue},
+		{4, "data_nascita", anagrafe.ErrImpossibleDate},
+		{5, "permesso_data_scadenza", anagrafe.ErrImpossibleDate},
 		{6, "", csvadapter.ErrFieldCount},
 		{7, "", nil},
 	}
 	require.Len(t, errs, len(wants), "%v", errs)
 	for i, w := range wants {
 		assert.Equal(t, w.line, errs[i].Line, "error %d: %v", i, errs[i])
-		assert.Equal(t, w.column, errs[i].Column, "error %d", i)
+		assert.Equal(t, w.column, errs[i].Field, "error %d", i)
 		if w.is != nil {
 			assert.ErrorIs(t, errs[i], w.is)
 		}
@@ -145,7 +145,7 @@ func TestRowErrors(t *testing.T) {
 	var got []string
 	for rec, err := range src.Persons(context.Background()) {
 		if err != nil {
-			var re *csvadapter.RowError
+			var re *anagrafe.RecordError
 			require.True(t, errors.As(err, &re))
 			got = append(got, "err")
 			continue
@@ -182,10 +182,10 @@ func TestRowErrorsMore(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := csvadapter.NewReader(strings.NewReader(h+tt.row+"\n"), csvadapter.Options{})
 			_, err := r.Read()
-			var re *csvadapter.RowError
+			var re *anagrafe.RecordError
 			require.ErrorAs(t, err, &re)
 			assert.Equal(t, 2, re.Line)
-			assert.Equal(t, tt.column, re.Column)
+			assert.Equal(t, tt.column, re.Field)
 			assert.ErrorIs(t, err, tt.is)
 			_, err = r.Read()
 			assert.ErrorIs(t, err, io.EOF)
