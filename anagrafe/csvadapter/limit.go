@@ -97,6 +97,7 @@ func (l *recordLimiter) Read(p []byte) (int, error) {
 func (l *recordLimiter) next() error {
 	l.rec = l.rec[:0]
 	start, newlines, state, over, ended := l.line, 0, fieldStart, false, false
+	tail := false // bytes after the last line feed
 	for !ended {
 		if len(l.rest) == 0 {
 			if l.err != nil {
@@ -162,6 +163,9 @@ func (l *recordLimiter) next() error {
 				l.rec = append(l.rec, l.rest[:i]...)
 			}
 		}
+		if i > 0 {
+			tail = l.rest[i-1] != '\n'
+		}
 		l.rest = l.rest[i:]
 		ended = end
 	}
@@ -171,7 +175,9 @@ func (l *recordLimiter) next() error {
 			l.adjust += newlines - 1
 		} else {
 			l.adjust += newlines
-			lines++
+			if tail {
+				lines++
+			}
 		}
 		return &lineTooLongError{line: start, lines: lines, max: l.max, eof: !ended && state == quoted}
 	}

@@ -129,6 +129,7 @@ type Reader struct {
 	src       io.Reader
 	cr        *csv.Reader
 	lim       *recordLimiter
+	line      int // Line's result
 	maxField  int
 	idIndex   int // field index of the id column
 	started   bool
@@ -338,14 +339,17 @@ func (r *Reader) Read() (*anagrafe.Person, error) {
 		var tl *lineTooLongError
 		switch {
 		case errors.As(err, &tl):
+			r.line = tl.line
 			return nil, &anagrafe.RecordError{Line: tl.line, Reason: anagrafe.ReasonLineTooLong, Err: tl}
 		case errors.As(err, &pe):
-			return nil, &anagrafe.RecordError{Line: pe.StartLine + r.lim.adjust, Reason: anagrafe.ReasonMalformedRow, Err: pe.Err}
+			r.line = pe.StartLine + r.lim.adjust
+			return nil, &anagrafe.RecordError{Line: r.line, Reason: anagrafe.ReasonMalformedRow, Err: pe.Err}
 		}
 		return nil, err
 	}
 	line, _ := r.cr.FieldPos(0)
 	line += r.lim.adjust
+	r.line = line
 	if len(fields) != len(r.cols) {
 		return nil, &anagrafe.RecordError{Line: line, Reason: anagrafe.ReasonMalformedRow,
 			Err: fmt.Errorf("%w: %d, header has %d", ErrFieldCount, len(fields), len(r.cols))}
@@ -353,15 +357,9 @@ func (r *Reader) Read() (*anagrafe.Person, error) {
 	return r.parseRow(line, fields)
 }
 
-// Line returns the line where the row last read starts, from 1 (the header
-// is line 1).
-func (r *Reader) Line() int {
-	if r.cr == nil {
-		return 0
-	}
-	line, _ := r.cr.FieldPos(0)
-	return line + r.lim.adjust
-}
+// Line returns the line where the row last read (or the row of the
+// RecordError last returned) starts, from 1: the header is line 1.
+func (r *Reader) Line() int { return r.line }
 
 // parseRow decodes one row's fields (as many as header columns).
 func (r *Reader) parseRow(line int, fields []string) (*anagrafe.Person, error) {
