@@ -3,6 +3,7 @@ package csvadapter_test
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"errors"
 	"flag"
 	"io"
@@ -310,4 +311,39 @@ func FuzzReader(f *testing.F) {
 			assert.Equal(t, p, back)
 		}
 	})
+}
+
+// TestFormulaCells is reproduction 7 of issue 11 (second half): the writer
+// emitted "=cmd|…" cells as they were. Every value a spreadsheet could run
+// is now written with a quote in front, and reads back unchanged.
+func TestFormulaCells(t *testing.T) {
+	p := anagrafe.Person{
+		ID: "P1", Surname: "=cmd|' /C calc'!A0", Name: "@SUM(1+1)*cmd|' /C calc'!A0",
+		Phone: "+39 055 123456", Email: "-2+3", BirthLocality: "\tx", Address: anagrafe.Address{Street: "\r=1"},
+		Documents: []anagrafe.IdentityDocument{{Kind: anagrafe.Passport, Authority: "'=already quoted"}},
+	}
+	var buf bytes.Buffer
+	require.NoError(t, csvadapter.WriteRecords(&buf, []*anagrafe.Record{{Person: p}}, csvadapter.WriterOptions{}))
+	rows, err := csv.NewReader(strings.NewReader(buf.String())).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, rows, 2)
+	for i, v := range rows[1] {
+		if v != "" {
+			assert.NotContains(t, "=+-@\t\r", v[:1], "column %s starts with a formula trigger: %q", rows[0][i], v)
+		}
+	}
+	assert.Contains(t, buf.String(), ",'=cmd|' /C calc'!A0,")
+	assert.Contains(t, buf.String(), ",'+39 055 123456,")
+
+	src, err := csvadapter.Load(&buf, csvadapter.Options{})
+	require.NoError(t, err)
+	require.Empty(t, src.Errors())
+	rec, err := src.Person(context.Background(), "P1")
+	require.NoError(t, err)
+	assert.Equal(t, p.Surname, rec.Person.Surname)
+	assert.Equal(t, p.Name, rec.Person.Name)
+	assert.Equal(t, p.Phone, rec.Person.Phone)
+	assert.Equal(t, p.Email, rec.Person.Email)
+	assert.Equal(t, p.Address.Street, rec.Person.Address.Street)
+	assert.Equal(t, p.Documents[0].Authority, rec.Person.Documents[0].Authority)
 }

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/retecomuni/eli2sdk/anagrafe"
+	"github.com/retecomuni/eli2sdk/internal/csvsafe"
 )
 
 // Encoding is the character encoding of a CSV file.
@@ -387,7 +388,7 @@ func (r *Reader) parseRow(line int, fields []string) (*anagrafe.Person, error) {
 	var docs []anagrafe.IdentityDocument
 	var docSet []bool
 	for i, raw := range fields {
-		v := strings.TrimSpace(raw)
+		v := csvsafe.Unquote(strings.TrimSpace(raw))
 		if !utf8.ValidString(v) {
 			return nil, rowErr(i, ErrInvalidUTF8)
 		}
