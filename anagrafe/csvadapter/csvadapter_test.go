@@ -224,6 +224,16 @@ func TestHeaderErrors(t *testing.T) {
 			assert.ErrorIs(t, err, tt.is)
 		})
 	}
+	// A file without a header: its first row is personal data, named by
+	// position; a typo in a column name is quoted.
+	_, err := csvadapter.Load(strings.NewReader("P1,ROSSI,MARIO,RSSMRA85T10A562S\n"), csvadapter.Options{})
+	require.ErrorIs(t, err, csvadapter.ErrUnknownColumn)
+	assert.Equal(t, "csvadapter: header: column 1: csvadapter: unknown column", err.Error())
+	_, err = csvadapter.Load(strings.NewReader("id,cognome,nome,permesso_scadenza\n"), csvadapter.Options{})
+	assert.Equal(t, `csvadapter: header: column "permesso_scadenza": csvadapter: unknown column`, err.Error())
+	_, err = csvadapter.Load(strings.NewReader("id,cognome,nome,Nome\n"), csvadapter.Options{})
+	assert.Equal(t, `csvadapter: header: column "Nome": csvadapter: duplicate column`, err.Error())
+
 	src, err := csvadapter.Load(strings.NewReader("id,cognome,nome,colore\nP1,A,B,rosso\n"), csvadapter.Options{IgnoreUnknownColumns: true})
 	require.NoError(t, err)
 	assert.Equal(t, 1, src.Len())
@@ -346,4 +356,34 @@ func TestFormulaCells(t *testing.T) {
 	assert.Equal(t, p.Email, rec.Person.Email)
 	assert.Equal(t, p.Address.Street, rec.Person.Address.Street)
 	assert.Equal(t, p.Documents[0].Authority, rec.Person.Documents[0].Authority)
+}
+
+// TestNoValuesInMessages is reproduction 8 of issue 11 for extracts:
+// messages quoted the value ("1964-06-31", a name in the sex column, an
+// address in a date column). They now name the line, the person, the
+// column and the rule only.
+func TestNoValuesInMessages(t *testing.T) {
+	h := "id,cognome,nome,sesso,data_nascita,permesso_tipo,permesso_tipologia_kit,permesso_data_scadenza,documento_tipo,aggiornato_il,cittadinanze\n"
+	tests := []struct{ name, row, value, column, reason string }{
+		{"impossible date", "P1,Rossi,Mario,M,1964-06-31,,,,,,", "1964-06-31", "data_nascita", anagrafe.ReasonImpossibleDate},
+		{"name in the sex column", "P1,Rossi,Mario,Mario Rossi,,,,,,,", "Mario Rossi", "sesso", anagrafe.ReasonBadValue},
+		{"address in a date column", "P1,Rossi,Mario,M,,1,,Via Roma 12,,,", "Via Roma", "permesso_data_scadenza", anagrafe.ReasonBadValue},
+		{"text in the kit column", "P1,Rossi,Mario,M,,1,Zorro,,,,", "Zorro", "permesso_tipologia_kit", anagrafe.ReasonBadValue},
+		{"name in the document type", "P1,Rossi,Mario,M,,,,,Mario Rossi,,", "Mario Rossi", "documento_tipo", anagrafe.ReasonBadValue},
+		{"address in a time column", "P1,Rossi,Mario,M,,,,,,Via Roma 12,", "Via Roma", "aggiornato_il", anagrafe.ReasonBadValue},
+		{"empty citizenship", "P1,Rossi,Mario,M,,,,,,,436||Zorro", "Zorro", "cittadinanze", anagrafe.ReasonBadValue},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := csvadapter.NewReader(strings.NewReader(h+tt.row+"\n"), csvadapter.Options{}).Read()
+			var re *anagrafe.RecordError
+			require.ErrorAs(t, err, &re)
+			assert.Equal(t, tt.column, re.Field)
+			assert.Equal(t, tt.reason, re.Reason)
+			assert.Equal(t, "P1", re.PersonID)
+			assert.Equal(t, 2, re.Line)
+			assert.NotContains(t, err.Error(), tt.value)
+			assert.Contains(t, err.Error(), "line 2, person P1, field "+tt.column)
+		})
+	}
 }
