@@ -1,13 +1,17 @@
 package anagrafe_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/retecomuni/eli2sdk/anagrafe"
+	"github.com/retecomuni/eli2sdk/anagrafe/anagrafetest"
 )
 
 func TestRecordError(t *testing.T) {
@@ -71,4 +75,45 @@ func TestMaskPersonID(t *testing.T) {
 	} {
 		assert.Equal(t, want, anagrafe.MaskPersonID(id), id)
 	}
+}
+
+// streamSource is a Source with no optional interface that yields the
+// records of recs and, before them, errs.
+type streamSource struct {
+	errs []error
+	recs []*anagrafe.Record
+}
+
+func (s streamSource) Person(context.Context, string) (*anagrafe.Record, error) {
+	return nil, anagrafe.ErrNotFound
+}
+
+func (s streamSource) Persons(ctx context.Context) iter.Seq2[*anagrafe.Record, error] {
+	return func(yield func(*anagrafe.Record, error) bool) {
+		for _, err := range s.errs {
+			if !yield(nil, err) {
+				return
+			}
+		}
+		for _, r := range s.recs {
+			if !yield(r, nil) {
+				return
+			}
+		}
+	}
+}
+
+// Records that cannot be read are not counted and do not stop Count; a
+// broken source does.
+func TestCountSkipsRecordErrors(t *testing.T) {
+	ctx := context.Background()
+	recs := anagrafetest.Records()
+	src := streamSource{errs: []error{&anagrafe.RecordError{Line: 2, Reason: anagrafe.ReasonMalformedRow}}, recs: recs}
+	n, err := anagrafe.Count(ctx, src, anagrafe.All())
+	require.NoError(t, err)
+	assert.Equal(t, len(recs), n)
+
+	broken := errors.New("connection lost")
+	_, err = anagrafe.Count(ctx, streamSource{errs: []error{broken}, recs: recs}, anagrafe.All())
+	assert.ErrorIs(t, err, broken)
 }

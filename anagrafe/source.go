@@ -124,8 +124,9 @@ func Search(ctx context.Context, src Source, q Query) iter.Seq2[*Record, error] 
 var unsupportedDeclaration = errorString("anagrafe: the register does not track the declaration of habitual residence", ErrUnsupported)
 
 // Count returns how many persons of src match q. It uses src's Counter when
-// present and otherwise counts Search's stream. Per-row errors stop the
-// count and are returned.
+// present and otherwise counts Search's stream, where records that cannot
+// be read (RecordError) are not counted; any other error stops the count
+// and is returned.
 func Count(ctx context.Context, src Source, q Query) (int, error) {
 	q = q.Resolve()
 	if err := q.Validate(); err != nil {
@@ -139,6 +140,9 @@ func Count(ctx context.Context, src Source, q Query) (int, error) {
 	}
 	n := 0
 	for _, err := range Search(ctx, src, q) {
+		if IsRecordError(err) {
+			continue
+		}
 		if err != nil {
 			return n, err
 		}
