@@ -23,15 +23,24 @@ const (
 // Sentinel errors matched by errors.Is against a RecordError of the
 // corresponding reason.
 var (
-	ErrBadValue       = &reasonError{ReasonBadValue, "anagrafe: invalid value"}
-	ErrImpossibleDate = &reasonError{ReasonImpossibleDate, "anagrafe: impossible date"}
-	ErrMissingValue   = &reasonError{ReasonMissingValue, "anagrafe: required value missing"}
-	ErrFieldTooLong   = &reasonError{ReasonFieldTooLong, "anagrafe: field too long"}
-	ErrLineTooLong    = &reasonError{ReasonLineTooLong, "anagrafe: line too long"}
-	ErrMalformedRow   = &reasonError{ReasonMalformedRow, "anagrafe: malformed row"}
-	ErrDuplicateID    = &reasonError{ReasonDuplicateID, "anagrafe: duplicate person id"}
-	ErrHousehold      = &reasonError{ReasonHousehold, "anagrafe: a member of the household cannot be read"}
+	ErrBadValue       = newReason(ReasonBadValue, "anagrafe: invalid value")
+	ErrImpossibleDate = newReason(ReasonImpossibleDate, "anagrafe: impossible date")
+	ErrMissingValue   = newReason(ReasonMissingValue, "anagrafe: required value missing")
+	ErrFieldTooLong   = newReason(ReasonFieldTooLong, "anagrafe: field too long")
+	ErrLineTooLong    = newReason(ReasonLineTooLong, "anagrafe: line too long")
+	ErrMalformedRow   = newReason(ReasonMalformedRow, "anagrafe: malformed row")
+	ErrDuplicateID    = newReason(ReasonDuplicateID, "anagrafe: duplicate person id")
+	ErrHousehold      = newReason(ReasonHousehold, "anagrafe: a member of the household cannot be read")
 )
+
+// reasons are the sentinels of the Reason… codes.
+var reasons []*reasonError
+
+func newReason(reason, msg string) error {
+	e := &reasonError{reason, msg}
+	reasons = append(reasons, e)
+	return e
+}
 
 // reasonError is the type of the reason sentinels.
 type reasonError struct{ reason, msg string }
@@ -110,8 +119,7 @@ func (e *RecordError) Is(target error) bool {
 }
 
 func reasonSentinel(reason string) *reasonError {
-	for _, s := range []*reasonError{ErrBadValue, ErrImpossibleDate, ErrMissingValue, ErrFieldTooLong,
-		ErrLineTooLong, ErrMalformedRow, ErrDuplicateID, ErrHousehold} {
+	for _, s := range reasons {
 		if s.reason == reason {
 			return s
 		}
