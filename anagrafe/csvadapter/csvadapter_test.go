@@ -387,3 +387,19 @@ func TestNoValuesInMessages(t *testing.T) {
 		})
 	}
 }
+
+// A person asked for by id whose row could not be read is reported with
+// the row's error, not as missing.
+func TestPersonOfBadRow(t *testing.T) {
+	src, err := csvadapter.Load(strings.NewReader("id,cognome,nome,sesso\nP1,A,B,X\nP2,C,D,F\n"), csvadapter.Options{})
+	require.NoError(t, err)
+	_, err = src.Person(context.Background(), "P1")
+	var re *anagrafe.RecordError
+	require.ErrorAs(t, err, &re)
+	assert.Equal(t, "sesso", re.Field)
+	assert.Equal(t, 2, re.Line)
+	_, err = src.Person(context.Background(), "P9")
+	assert.ErrorIs(t, err, anagrafe.ErrNotFound)
+	_, err = src.Person(context.Background(), "P2")
+	assert.NoError(t, err)
+}

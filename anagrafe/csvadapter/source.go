@@ -21,6 +21,7 @@ import (
 type Source struct {
 	mem    *memory.Source
 	errs   []*anagrafe.RecordError
+	badIDs map[string]*anagrafe.RecordError // first row error by person id
 	tracks bool
 	enc    Encoding
 	comma  rune
@@ -63,9 +64,16 @@ func Load(r io.Reader, opts Options) (*Source, error) {
 		seen[p.ID] = line
 		persons = append(persons, *p)
 	}
+	badIDs := map[string]*anagrafe.RecordError{}
+	for _, e := range errs {
+		if _, ok := seen[e.PersonID]; !ok && e.PersonID != "" && badIDs[e.PersonID] == nil {
+			badIDs[e.PersonID] = e
+		}
+	}
 	return &Source{
 		mem:    memory.FromPersons(persons...),
 		errs:   errs,
+		badIDs: badIDs,
 		tracks: rd.HasResidenceDeclaration(),
 		enc:    rd.Encoding(),
 		comma:  rd.Comma(),
@@ -100,9 +108,14 @@ func (s *Source) Comma() rune { return s.comma }
 // true when the file has the dichiarazione_dimora column.
 func (s *Source) TracksResidenceDeclaration() bool { return s.tracks }
 
-// Person implements anagrafe.Source.
+// Person implements anagrafe.Source. For an id found only on rows that
+// could not be read it returns the first of their RecordErrors.
 func (s *Source) Person(ctx context.Context, id string) (*anagrafe.Record, error) {
-	return s.mem.Person(ctx, id)
+	rec, err := s.mem.Person(ctx, id)
+	if errors.Is(err, anagrafe.ErrNotFound) && s.badIDs[id] != nil {
+		return nil, s.badIDs[id]
+	}
+	return rec, err
 }
 
 // Persons implements anagrafe.Source: row errors first, then every person
