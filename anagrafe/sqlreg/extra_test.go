@@ -275,3 +275,4 @@ func FuzzParseURL(f *testing.F) {
 		}
 	})
 }
+

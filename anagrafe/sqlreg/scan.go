@@ -79,6 +79,19 @@ func (r *personRow) dest(withPermit bool) []any {
 	return d
 }
 
+// nPersonCells is the number of columns of dest without the permit.
+const nPersonCells = 31
+
+// cells returns the fields of r in the order of dest, without allocating.
+func (r *personRow) cells() [len(personColumns)]*nstring {
+	return [...]*nstring{&r.id, &r.cf, &r.surname, &r.name, &r.sex, &r.birth,
+		&r.birthComune, &r.birthState, &r.birthLocality, &r.marital, &r.phone, &r.email,
+		&r.education, &r.occupation, &r.nonProf,
+		&r.family, &r.relation, &r.father, &r.mother, &r.declared, &r.updated,
+		&r.comune, &r.province, &r.specie, &r.street, &r.number, &r.exponent, &r.staircase, &r.interior, &r.cap, &r.careOf,
+		&r.permitOwner, &r.permitType, &r.kit, &r.motive, &r.permitNumber, &r.issue, &r.expiry, &r.questura, &r.renewed}
+}
+
 // personColumns names the columns of dest, in its order, as table.column.
 var personColumns = [...]string{"persone.id", "persone.codice_fiscale", "persone.cognome", "persone.nome",
 	"persone.sesso", "persone.data_nascita", "persone.comune_nascita", "persone.stato_nascita",
@@ -94,9 +107,14 @@ var personColumns = [...]string{"persone.id", "persone.codice_fiscale", "persone
 // decode fills p from the scanned row. A value it cannot decode is an
 // *anagrafe.RecordError naming the person and the column.
 func (r *personRow) decode(p *anagrafe.Person, withPermit bool) error {
-	for i, d := range r.dest(withPermit) {
-		if err := d.(*nstring).err; err != nil {
-			return recordError(r.id.String, personColumns[i], anagrafe.ReasonBadValue, err)
+	cells := r.cells()
+	n := len(cells)
+	if !withPermit {
+		n = nPersonCells
+	}
+	for i, c := range cells[:n] {
+		if c.err != nil {
+			return recordError(r.id.String, personColumns[i], anagrafe.ReasonBadValue, c.err)
 		}
 	}
 	*p = anagrafe.Person{
