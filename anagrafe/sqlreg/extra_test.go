@@ -275,4 +275,3 @@ func FuzzParseURL(f *testing.F) {
 		}
 	})
 }
-
