@@ -41,7 +41,7 @@ func (e Encoding) String() string {
 }
 
 // SniffBytes is how much of the input EncodingAuto looks at. A UTF-8 file
-// with an invalid sequence after it yields RowErrors wrapping
+// with an invalid sequence after it yields RecordErrors wrapping
 // ErrInvalidUTF8 for the rows concerned.
 const SniffBytes = 64 << 10
 
