@@ -13,6 +13,11 @@
 // filtering the full stream with Match when it is absent or returns
 // ErrUnsupported.
 //
+// A record an adapter cannot read (a mistyped cell, an impossible date, a
+// malformed CSV row) is a *RecordError in the stream: it names the person,
+// the field and a stable reason, never the value, and the stream goes on.
+// Any other error of a stream means the source is broken.
+//
 // Reference adapters live in subpackages: memory (in-memory, for tests),
 // sqlreg (database/sql: SQLite embedded by default, PostgreSQL) and
 // csvadapter (CSV extracts, UTF-8 or Windows-1252). Package adaptertest runs

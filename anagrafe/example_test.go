@@ -2,6 +2,7 @@ package anagrafe_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -81,4 +82,19 @@ func ExampleExporter() {
 	fmt.Println(e.Pratica.Richiedente.Cognome, e.Pratica.Richiedente.Cittadinanza)
 	// Output:
 	// MUELLER DA SILVA 615
+}
+
+// An adapter reports a record it cannot read as a RecordError: the message
+// names the record and the field, never the value, and callers branch on
+// the reason.
+func ExampleRecordError() {
+	var err error = &anagrafe.RecordError{
+		PersonID: "RSSMRA85T10A562S", Field: "persone.data_nascita",
+		Reason: anagrafe.ReasonImpossibleDate, Err: anagrafe.ErrImpossibleDate,
+	}
+	fmt.Println(err)
+	fmt.Println(anagrafe.IsRecordError(err), errors.Is(err, anagrafe.ErrImpossibleDate))
+	// Output:
+	// anagrafe: record person RSSMRA*********S, field persone.data_nascita: anagrafe: impossible date
+	// true true
 }

@@ -25,14 +25,17 @@ var ErrUnsupported = errors.New("anagrafe: operation not supported by this sourc
 type Source interface {
 	// Person returns the person with the given register ID, with permit,
 	// documents and household. It returns an error wrapping ErrNotFound
-	// when there is no such person.
+	// when there is no such person, and one wrapping a *RecordError when
+	// the person's record cannot be read.
 	Person(ctx context.Context, id string) (*Record, error)
 
 	// Persons streams every person in ascending ID order (byte order) in
-	// constant memory. A yielded error ends the stream unless it is a
-	// per-row error the adapter documents as recoverable (the CSV
-	// adapter's *RowError); the stream stops when ctx is cancelled,
-	// yielding ctx.Err(). Records yielded belong to the caller.
+	// constant memory. A record that cannot be read (a mistyped cell, an
+	// impossible date, a malformed row) is yielded as an error wrapping a
+	// *RecordError and the stream goes on with the next one; any other
+	// yielded error means the source is broken (I/O, lost connection) and
+	// ends the stream. The stream stops when ctx is cancelled, yielding
+	// ctx.Err(). Records yielded belong to the caller.
 	Persons(ctx context.Context) iter.Seq2[*Record, error]
 }
 
@@ -121,8 +124,9 @@ func Search(ctx context.Context, src Source, q Query) iter.Seq2[*Record, error] 
 var unsupportedDeclaration = errorString("anagrafe: the register does not track the declaration of habitual residence", ErrUnsupported)
 
 // Count returns how many persons of src match q. It uses src's Counter when
-// present and otherwise counts Search's stream. Per-row errors stop the
-// count and are returned.
+// present and otherwise counts Search's stream, where records that cannot
+// be read (RecordError) are not counted; any other error stops the count
+// and is returned.
 func Count(ctx context.Context, src Source, q Query) (int, error) {
 	q = q.Resolve()
 	if err := q.Validate(); err != nil {
@@ -136,6 +140,9 @@ func Count(ctx context.Context, src Source, q Query) (int, error) {
 	}
 	n := 0
 	for _, err := range Search(ctx, src, q) {
+		if IsRecordError(err) {
+			continue
+		}
 		if err != nil {
 			return n, err
 		}

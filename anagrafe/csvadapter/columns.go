@@ -26,16 +26,18 @@ const Header = "id,codice_fiscale,cognome,nome,sesso,data_nascita,comune_nascita
 // CitizenshipSeparator separates the state codes of the cittadinanze column.
 const CitizenshipSeparator = "|"
 
-// Sentinel errors wrapped by RowError and HeaderError.
+// Sentinel errors wrapped by the *anagrafe.RecordError of a row (the ones
+// that are anagrafe's sentinels keep their old names here) and by
+// HeaderError.
 var (
-	ErrMissingValue   = errors.New("csvadapter: required value missing")
-	ErrBadValue       = errors.New("csvadapter: invalid value")
-	ErrDuplicateID    = errors.New("csvadapter: duplicate person id")
+	ErrMissingValue   = anagrafe.ErrMissingValue
+	ErrBadValue       = anagrafe.ErrBadValue
+	ErrDuplicateID    = anagrafe.ErrDuplicateID
 	ErrUnknownColumn  = errors.New("csvadapter: unknown column")
 	ErrMissingColumn  = errors.New("csvadapter: required column missing")
 	ErrDuplicateCol   = errors.New("csvadapter: duplicate column")
-	ErrFieldCount     = errors.New("csvadapter: wrong number of fields")
-	ErrInvalidUTF8    = errors.New("csvadapter: invalid UTF-8")
+	ErrFieldCount     = fmt.Errorf("%w: wrong number of fields", anagrafe.ErrMalformedRow)
+	ErrInvalidUTF8    = fmt.Errorf("%w: invalid UTF-8", anagrafe.ErrMalformedRow)
 	ErrEmptyInput     = errors.New("csvadapter: empty input (no header)")
 	errNoPermitType   = fmt.Errorf("%w: permesso_tipo is required when other permit columns are set", ErrMissingValue)
 	errNoDocumentKind = fmt.Errorf("%w: document type is required when other document columns are set", ErrMissingValue)
@@ -96,17 +98,19 @@ func pdate(f func(pm *anagrafe.Permit) *codes.Date) (func(*anagrafe.Person) stri
 func parseDate(v string) (codes.Date, error) {
 	d, err := codes.ParseDate(v)
 	if err != nil {
-		return 0, fmt.Errorf("%w: date %q (want YYYY-MM-DD)", ErrBadValue, clip(v))
+		return 0, dateError(v, "YYYY-MM-DD")
 	}
 	return d, nil
 }
 
-// clip shortens a value quoted in an error message.
-func clip(v string) string {
-	if len(v) > 40 {
-		return v[:40] + "…"
+// dateError is the error of a date v that does not parse, in the format
+// want: impossible (1964-06-31) or malformed. Like every error of the
+// package, it does not quote the value.
+func dateError(v, want string) error {
+	if anagrafe.DateReason(v) == anagrafe.ReasonImpossibleDate {
+		return anagrafe.ErrImpossibleDate
 	}
-	return v
+	return fmt.Errorf("%w: want a date %s", ErrBadValue, want)
 }
 
 var personColumns = buildColumns()
@@ -135,7 +139,7 @@ func buildColumns() []column {
 		c("sesso", func(p *anagrafe.Person) string { return string(p.Sex) }, func(p *anagrafe.Person, v string) error {
 			v = strings.ToUpper(v)
 			if v != "" && !eli2.Sesso(v).Valid() {
-				return fmt.Errorf("%w: sex %q (want M or F)", ErrBadValue, clip(v))
+				return fmt.Errorf("%w: want M or F", ErrBadValue)
 			}
 			p.Sex = eli2.Sesso(v)
 			return nil
@@ -143,7 +147,7 @@ func buildColumns() []column {
 		c("data_nascita", func(p *anagrafe.Person) string { return p.BirthDate.String() }, func(p *anagrafe.Person, v string) error {
 			d, err := eli2.ParsePartialDate(v)
 			if err != nil {
-				return fmt.Errorf("%w: birth date %q (want YYYY, YYYY-MM or YYYY-MM-DD)", ErrBadValue, clip(v))
+				return dateError(v, "YYYY, YYYY-MM or YYYY-MM-DD")
 			}
 			p.BirthDate = d
 			return nil
@@ -160,7 +164,7 @@ func buildColumns() []column {
 				for _, s := range strings.Split(v, CitizenshipSeparator) {
 					s = strings.TrimSpace(s)
 					if s == "" {
-						return fmt.Errorf("%w: empty citizenship in %q", ErrBadValue, clip(v))
+						return fmt.Errorf("%w: empty state code between separators %s", ErrBadValue, CitizenshipSeparator)
 					}
 					p.Citizenships = append(p.Citizenships, s)
 				}
@@ -198,7 +202,7 @@ func buildColumns() []column {
 			}
 			n, err := strconv.Atoi(v)
 			if err != nil || n < 1 || n > 999 {
-				return fmt.Errorf("%w: kit code %q", ErrBadValue, clip(v))
+				return fmt.Errorf("%w: want a kit code from 1 to 999", ErrBadValue)
 			}
 			permit(p).Kit = n
 			return nil
@@ -226,7 +230,7 @@ func buildColumns() []column {
 			}
 			t, err := time.Parse(time.RFC3339Nano, v)
 			if err != nil {
-				return fmt.Errorf("%w: time %q (want RFC 3339, 2026-06-01T09:30:00Z)", ErrBadValue, clip(v))
+				return fmt.Errorf("%w: want an RFC 3339 time (2026-06-01T09:30:00Z)", ErrBadValue)
 			}
 			p.UpdatedAt = t.UTC()
 			return nil
@@ -271,7 +275,7 @@ func setDocField(d *anagrafe.IdentityDocument, field, v string) error {
 		switch k {
 		case anagrafe.Passport, anagrafe.EquivalentDocument, anagrafe.TravelDocument, anagrafe.IdentityCard, anagrafe.OtherDocument, "":
 		default:
-			return fmt.Errorf("%w: document type %q", ErrBadValue, clip(v))
+			return fmt.Errorf("%w: want PASSAPORTO, DOCUMENTO_EQUIPOLLENTE, TITOLO_VIAGGIO, CARTA_IDENTITA or ALTRO", ErrBadValue)
 		}
 		d.Kind = k
 	case "numero":

@@ -3,6 +3,7 @@ package csvadapter_test
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"errors"
 	"flag"
 	"io"
@@ -126,15 +127,15 @@ func TestRowErrors(t *testing.T) {
 	}
 	wants := []want{
 		{3, "sesso", csvadapter.ErrBadValue},
-		{4, "data_nascita", csvadapter.ErrBadValue},
-		{5, "permesso_data_scadenza", csvadapter.ErrBadValue},
+		{4, "data_nascita", anagrafe.ErrImpossibleDate},
+		{5, "permesso_data_scadenza", anagrafe.ErrImpossibleDate},
 		{6, "", csvadapter.ErrFieldCount},
 		{7, "", nil},
 	}
 	require.Len(t, errs, len(wants), "%v", errs)
 	for i, w := range wants {
 		assert.Equal(t, w.line, errs[i].Line, "error %d: %v", i, errs[i])
-		assert.Equal(t, w.column, errs[i].Column, "error %d", i)
+		assert.Equal(t, w.column, errs[i].Field, "error %d", i)
 		if w.is != nil {
 			assert.ErrorIs(t, errs[i], w.is)
 		}
@@ -145,7 +146,7 @@ func TestRowErrors(t *testing.T) {
 	var got []string
 	for rec, err := range src.Persons(context.Background()) {
 		if err != nil {
-			var re *csvadapter.RowError
+			var re *anagrafe.RecordError
 			require.True(t, errors.As(err, &re))
 			got = append(got, "err")
 			continue
@@ -182,10 +183,10 @@ func TestRowErrorsMore(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := csvadapter.NewReader(strings.NewReader(h+tt.row+"\n"), csvadapter.Options{})
 			_, err := r.Read()
-			var re *csvadapter.RowError
+			var re *anagrafe.RecordError
 			require.ErrorAs(t, err, &re)
 			assert.Equal(t, 2, re.Line)
-			assert.Equal(t, tt.column, re.Column)
+			assert.Equal(t, tt.column, re.Field)
 			assert.ErrorIs(t, err, tt.is)
 			_, err = r.Read()
 			assert.ErrorIs(t, err, io.EOF)
@@ -223,6 +224,16 @@ func TestHeaderErrors(t *testing.T) {
 			assert.ErrorIs(t, err, tt.is)
 		})
 	}
+	// A file without a header: its first row is personal data, named by
+	// position; a typo in a column name is quoted.
+	_, err := csvadapter.Load(strings.NewReader("P1,ROSSI,MARIO,RSSMRA85T10A562S\n"), csvadapter.Options{})
+	require.ErrorIs(t, err, csvadapter.ErrUnknownColumn)
+	assert.Equal(t, "csvadapter: header: column 1: csvadapter: unknown column", err.Error())
+	_, err = csvadapter.Load(strings.NewReader("id,cognome,nome,permesso_scadenza\n"), csvadapter.Options{})
+	assert.Equal(t, `csvadapter: header: column "permesso_scadenza": csvadapter: unknown column`, err.Error())
+	_, err = csvadapter.Load(strings.NewReader("id,cognome,nome,Nome\n"), csvadapter.Options{})
+	assert.Equal(t, `csvadapter: header: column "Nome": csvadapter: duplicate column`, err.Error())
+
 	src, err := csvadapter.Load(strings.NewReader("id,cognome,nome,colore\nP1,A,B,rosso\n"), csvadapter.Options{IgnoreUnknownColumns: true})
 	require.NoError(t, err)
 	assert.Equal(t, 1, src.Len())
@@ -310,4 +321,85 @@ func FuzzReader(f *testing.F) {
 			assert.Equal(t, p, back)
 		}
 	})
+}
+
+// TestFormulaCells is reproduction 7 of issue 11 (second half): the writer
+// emitted "=cmd|…" cells as they were. Every value a spreadsheet could run
+// is now written with a quote in front, and reads back unchanged.
+func TestFormulaCells(t *testing.T) {
+	p := anagrafe.Person{
+		ID: "P1", Surname: "=cmd|' /C calc'!A0", Name: "@SUM(1+1)*cmd|' /C calc'!A0",
+		Phone: "+39 055 123456", Email: "-2+3", BirthLocality: "\tx", Address: anagrafe.Address{Street: "\r=1"},
+		Documents: []anagrafe.IdentityDocument{{Kind: anagrafe.Passport, Authority: "'=already quoted"}},
+	}
+	var buf bytes.Buffer
+	require.NoError(t, csvadapter.WriteRecords(&buf, []*anagrafe.Record{{Person: p}}, csvadapter.WriterOptions{}))
+	rows, err := csv.NewReader(strings.NewReader(buf.String())).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, rows, 2)
+	for i, v := range rows[1] {
+		if v != "" {
+			assert.NotContains(t, "=+-@\t\r", v[:1], "column %s starts with a formula trigger: %q", rows[0][i], v)
+		}
+	}
+	assert.Contains(t, buf.String(), ",'=cmd|' /C calc'!A0,")
+	assert.Contains(t, buf.String(), ",'+39 055 123456,")
+
+	src, err := csvadapter.Load(&buf, csvadapter.Options{})
+	require.NoError(t, err)
+	require.Empty(t, src.Errors())
+	rec, err := src.Person(context.Background(), "P1")
+	require.NoError(t, err)
+	assert.Equal(t, p.Surname, rec.Person.Surname)
+	assert.Equal(t, p.Name, rec.Person.Name)
+	assert.Equal(t, p.Phone, rec.Person.Phone)
+	assert.Equal(t, p.Email, rec.Person.Email)
+	assert.Equal(t, p.Address.Street, rec.Person.Address.Street)
+	assert.Equal(t, p.Documents[0].Authority, rec.Person.Documents[0].Authority)
+}
+
+// TestNoValuesInMessages is reproduction 8 of issue 11 for extracts:
+// messages quoted the value ("1964-06-31", a name in the sex column, an
+// address in a date column). They now name the line, the person, the
+// column and the rule only.
+func TestNoValuesInMessages(t *testing.T) {
+	h := "id,cognome,nome,sesso,data_nascita,permesso_tipo,permesso_tipologia_kit,permesso_data_scadenza,documento_tipo,aggiornato_il,cittadinanze\n"
+	tests := []struct{ name, row, value, column, reason string }{
+		{"impossible date", "P1,Rossi,Mario,M,1964-06-31,,,,,,", "1964-06-31", "data_nascita", anagrafe.ReasonImpossibleDate},
+		{"name in the sex column", "P1,Rossi,Mario,Mario Rossi,,,,,,,", "Mario Rossi", "sesso", anagrafe.ReasonBadValue},
+		{"address in a date column", "P1,Rossi,Mario,M,,1,,Via Roma 12,,,", "Via Roma", "permesso_data_scadenza", anagrafe.ReasonBadValue},
+		{"text in the kit column", "P1,Rossi,Mario,M,,1,Zorro,,,,", "Zorro", "permesso_tipologia_kit", anagrafe.ReasonBadValue},
+		{"name in the document type", "P1,Rossi,Mario,M,,,,,Mario Rossi,,", "Mario Rossi", "documento_tipo", anagrafe.ReasonBadValue},
+		{"address in a time column", "P1,Rossi,Mario,M,,,,,,Via Roma 12,", "Via Roma", "aggiornato_il", anagrafe.ReasonBadValue},
+		{"empty citizenship", "P1,Rossi,Mario,M,,,,,,,436||Zorro", "Zorro", "cittadinanze", anagrafe.ReasonBadValue},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := csvadapter.NewReader(strings.NewReader(h+tt.row+"\n"), csvadapter.Options{}).Read()
+			var re *anagrafe.RecordError
+			require.ErrorAs(t, err, &re)
+			assert.Equal(t, tt.column, re.Field)
+			assert.Equal(t, tt.reason, re.Reason)
+			assert.Equal(t, "P1", re.PersonID)
+			assert.Equal(t, 2, re.Line)
+			assert.NotContains(t, err.Error(), tt.value)
+			assert.Contains(t, err.Error(), "line 2, person P1, field "+tt.column)
+		})
+	}
+}
+
+// A person asked for by id whose row could not be read is reported with
+// the row's error, not as missing.
+func TestPersonOfBadRow(t *testing.T) {
+	src, err := csvadapter.Load(strings.NewReader("id,cognome,nome,sesso\nP1,A,B,X\nP2,C,D,F\n"), csvadapter.Options{})
+	require.NoError(t, err)
+	_, err = src.Person(context.Background(), "P1")
+	var re *anagrafe.RecordError
+	require.ErrorAs(t, err, &re)
+	assert.Equal(t, "sesso", re.Field)
+	assert.Equal(t, 2, re.Line)
+	_, err = src.Person(context.Background(), "P9")
+	assert.ErrorIs(t, err, anagrafe.ErrNotFound)
+	_, err = src.Person(context.Background(), "P2")
+	assert.NoError(t, err)
 }

@@ -44,6 +44,31 @@
 // # Errors
 //
 // A header that cannot be used is a *HeaderError and stops reading. A row
-// that cannot be read is a *RowError carrying its line and column; reading
-// goes on with the next row.
+// that cannot be read is an *anagrafe.RecordError carrying its line, the
+// person id when it could be read, the column and a reason code
+// (bad_value, impossible_date, missing_value, malformed_row,
+// field_too_long, line_too_long, duplicate_id); reading goes on with the
+// next row. Messages name the column and the rule, never the value: an
+// extract holds personal data, and error messages end up in logs.
+//
+// # Limits
+//
+// Memory does not depend on the input. A row longer than
+// Options.MaxLineBytes (DefaultMaxLineBytes, 1 MiB) is read to its end
+// without being kept and reported as one RecordError with reason
+// line_too_long; the reader resynchronises at the next row, where
+// encoding/csv would have started it (a line feed outside a quoted
+// value), so the rows after it are read and numbered as usual. A quote
+// that is never closed makes the rest of the file one row, as for
+// encoding/csv: the error says which lines it skipped. A value longer than
+// Options.MaxFieldBytes (DefaultMaxFieldBytes, 64 KiB) makes its row a
+// RecordError with reason field_too_long. A header line over the line
+// limit is a HeaderError.
+//
+// # Writing
+//
+// Writer neutralises values a spreadsheet would run as a formula (see
+// package internal/csvsafe) by prefixing a single quote, and Reader removes
+// that quote again, so a phone number "+39 055 123" survives a round trip
+// and shows as text in a spreadsheet.
 package csvadapter

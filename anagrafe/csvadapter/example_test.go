@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/retecomuni/eli2sdk/anagrafe"
 	"github.com/retecomuni/eli2sdk/anagrafe/csvadapter"
 )
 
@@ -23,16 +24,16 @@ func ExampleLoad() {
 	}
 	fmt.Printf("separator %q, %s, %d persons\n", src.Comma(), src.Encoding(), src.Len())
 	for rec, err := range src.Persons(context.Background()) {
-		var re *csvadapter.RowError
+		var re *anagrafe.RecordError
 		if errors.As(err, &re) {
-			fmt.Println("line", re.Line, "column", re.Column, errors.Is(err, csvadapter.ErrBadValue))
+			fmt.Println("line", re.Line, "person", re.PersonID, "column", re.Field, re.Reason)
 			continue
 		}
 		fmt.Println(rec.Person.ID, rec.Person.Name, len(rec.Family.Members), "in household")
 	}
 	// Output:
 	// separator ';', UTF-8, 2 persons
-	// line 3 column sesso true
+	// line 3 person 11 column sesso bad_value
 	// 10 Fatou 2 in household
 	// 12 Awa 2 in household
 }

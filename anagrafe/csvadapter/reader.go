@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/retecomuni/eli2sdk/anagrafe"
+	"github.com/retecomuni/eli2sdk/internal/csvsafe"
 )
 
 // Encoding is the character encoding of a CSV file.
@@ -40,7 +41,7 @@ func (e Encoding) String() string {
 }
 
 // SniffBytes is how much of the input EncodingAuto looks at. A UTF-8 file
-// with an invalid sequence after it yields RowErrors wrapping
+// with an invalid sequence after it yields RecordErrors wrapping
 // ErrInvalidUTF8 for the rows concerned.
 const SniffBytes = 64 << 10
 
@@ -54,39 +55,69 @@ type Options struct {
 	// IgnoreUnknownColumns accepts header names the layout does not define
 	// (they are skipped) instead of failing with ErrUnknownColumn.
 	IgnoreUnknownColumns bool
+	// MaxLineBytes is the longest row accepted, in bytes of UTF-8 after
+	// decoding, line breaks inside quoted values included; 0 means
+	// DefaultMaxLineBytes. A longer row is skipped in constant memory and
+	// reported as a RecordError with reason line_too_long; reading goes on
+	// with the next row. A longer header line is a HeaderError.
+	MaxLineBytes int
+	// MaxFieldBytes is the longest value accepted; 0 means
+	// DefaultMaxFieldBytes. A row with a longer value is a RecordError with
+	// reason field_too_long naming the column.
+	MaxFieldBytes int
 }
-
-// RowError reports a row that could not be read. The stream goes on with
-// the next row.
-type RowError struct {
-	Line   int    // line where the row starts, from 1 (the header is line 1)
-	Column string // column name; empty for errors of the whole row
-	Err    error
-}
-
-// Error returns the line, the column and the problem, in Italian.
-func (e *RowError) Error() string {
-	if e.Column == "" {
-		return fmt.Sprintf("csvadapter: line %d: %v", e.Line, e.Err)
-	}
-	return fmt.Sprintf("csvadapter: line %d, column %s: %v", e.Line, e.Column, e.Err)
-}
-
-// Unwrap returns the underlying error.
-func (e *RowError) Unwrap() error { return e.Err }
 
 // HeaderError reports an unusable header line: the file cannot be read.
 type HeaderError struct {
-	Column string
+	Column string // the column's name as written in the header
+	Index  int    // the column's position, from 1; 0 for the whole line
 	Err    error
 }
 
-// Error describes the problem with the header line, in Italian.
+// Error describes the problem with the header line. It quotes the column
+// name only when it looks like one (lowercase ASCII letters, digits and
+// underscores, with an underscore, or a name of the layout): a file
+// without a header has a row of personal data in its place, identified by
+// position instead.
 func (e *HeaderError) Error() string {
-	if e.Column == "" {
-		return fmt.Sprintf("csvadapter: header: %v", e.Err)
+	switch {
+	case e.Column != "" && looksLikeColumn(e.Column):
+		return fmt.Sprintf("csvadapter: header: column %q: %v", e.Column, e.Err)
+	case e.Index > 0:
+		return fmt.Sprintf("csvadapter: header: column %d: %v", e.Index, e.Err)
 	}
-	return fmt.Sprintf("csvadapter: header: column %q: %v", clip(e.Column), e.Err)
+	return fmt.Sprintf("csvadapter: header: %v", e.Err)
+}
+
+// columnByName indexes personColumns by name.
+var columnByName = func() map[string]column {
+	m := make(map[string]column, len(personColumns))
+	for _, c := range personColumns {
+		m[c.name] = c
+	}
+	return m
+}()
+
+// maxQuotedID is the longest id value a RecordError reports as PersonID;
+// a longer one is no id (a shifted column, a stray text).
+const maxQuotedID = 64
+
+// looksLikeColumn reports whether a header name may be quoted in a message.
+func looksLikeColumn(name string) bool {
+	name = strings.ToLower(strings.TrimSpace(name))
+	if _, ok := columnByName[name]; ok {
+		return true
+	}
+	if len(name) > 40 || !strings.Contains(name, "_") {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // Unwrap returns the underlying error.
@@ -98,6 +129,10 @@ type Reader struct {
 	opts      Options
 	src       io.Reader
 	cr        *csv.Reader
+	lim       *recordLimiter
+	line      int // Line's result
+	maxField  int
+	idIndex   int // field index of the id column
 	started   bool
 	headerErr error
 	cols      []func(p *anagrafe.Person, v string) error // per field index; nil = ignored
@@ -154,15 +189,27 @@ func (r *Reader) start() error {
 	if r.comma == 0 {
 		r.comma = detectComma(peek)
 	}
-	r.cr = csv.NewReader(in)
+	maxLine := r.opts.MaxLineBytes
+	if maxLine <= 0 {
+		maxLine = DefaultMaxLineBytes
+	}
+	r.maxField = r.opts.MaxFieldBytes
+	if r.maxField <= 0 {
+		r.maxField = DefaultMaxFieldBytes
+	}
+	r.lim = newRecordLimiter(in, maxLine, r.comma)
+	r.cr = csv.NewReader(r.lim)
 	r.cr.Comma = r.comma
 	r.cr.ReuseRecord = true
 	r.cr.FieldsPerRecord = -1
 	header, err := r.cr.Read()
-	if errors.Is(err, io.EOF) {
+	var tl *lineTooLongError
+	switch {
+	case errors.Is(err, io.EOF):
 		return &HeaderError{Err: ErrEmptyInput}
-	}
-	if err != nil {
+	case errors.As(err, &tl):
+		return &HeaderError{Err: fmt.Errorf("%w: %w", anagrafe.ErrLineTooLong, tl)}
+	case err != nil:
 		return &HeaderError{Err: err}
 	}
 	return r.parseHeader(header)
@@ -211,10 +258,6 @@ func detectComma(b []byte) rune {
 }
 
 func (r *Reader) parseHeader(header []string) error {
-	byName := map[string]column{}
-	for _, c := range personColumns {
-		byName[c.name] = c
-	}
 	r.cols = make([]func(*anagrafe.Person, string) error, len(header))
 	r.names = make([]string, len(header))
 	r.docCols = make([][2]int, len(header))
@@ -223,10 +266,13 @@ func (r *Reader) parseHeader(header []string) error {
 		name := strings.ToLower(strings.TrimSpace(h))
 		r.names[i] = name
 		if seen[name] && name != "" {
-			return &HeaderError{Column: h, Err: ErrDuplicateCol}
+			return &HeaderError{Column: h, Index: i + 1, Err: ErrDuplicateCol}
+		}
+		if name == "id" {
+			r.idIndex = i
 		}
 		seen[name] = true
-		if c, ok := byName[name]; ok {
+		if c, ok := columnByName[name]; ok {
 			r.cols[i] = c.set
 			if name == "dichiarazione_dimora" {
 				r.hasDecl = true
@@ -239,7 +285,7 @@ func (r *Reader) parseHeader(header []string) error {
 			continue
 		}
 		if !r.opts.IgnoreUnknownColumns {
-			return &HeaderError{Column: h, Err: ErrUnknownColumn}
+			return &HeaderError{Column: h, Index: i + 1, Err: ErrUnknownColumn}
 		}
 	}
 	for _, req := range []string{"id", "cognome", "nome"} {
@@ -276,9 +322,11 @@ func parseDocColumn(name string) (group, field int, ok bool) {
 	return 0, 0, false
 }
 
-// Read returns the next person. At the end it returns io.EOF. A *RowError
-// concerns one row only: call Read again for the next. Any other error
-// (*HeaderError, I/O) is final.
+// Read returns the next person. At the end it returns io.EOF. An
+// *anagrafe.RecordError concerns one row only (its Line, Field and
+// Reason say which and why; its PersonID is the row's id when it could be
+// read): call Read again for the next. Any other error (*HeaderError,
+// I/O) is final.
 func (r *Reader) Read() (*anagrafe.Person, error) {
 	if !r.started {
 		r.headerErr = r.start()
@@ -289,31 +337,64 @@ func (r *Reader) Read() (*anagrafe.Person, error) {
 	fields, err := r.cr.Read()
 	if err != nil {
 		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return nil, &RowError{Line: pe.StartLine, Err: pe.Err}
+		var tl *lineTooLongError
+		switch {
+		case errors.As(err, &tl):
+			r.line = tl.line
+			return nil, &anagrafe.RecordError{Line: tl.line, Reason: anagrafe.ReasonLineTooLong, Err: tl}
+		case errors.As(err, &pe):
+			r.line = pe.StartLine + r.lim.adjust
+			return nil, &anagrafe.RecordError{Line: r.line, Reason: anagrafe.ReasonMalformedRow, Err: pe.Err}
 		}
 		return nil, err
 	}
 	line, _ := r.cr.FieldPos(0)
+	line += r.lim.adjust
+	r.line = line
 	if len(fields) != len(r.cols) {
-		return nil, &RowError{Line: line, Err: fmt.Errorf("%w: %d, header has %d", ErrFieldCount, len(fields), len(r.cols))}
+		return nil, &anagrafe.RecordError{Line: line, Reason: anagrafe.ReasonMalformedRow,
+			Err: fmt.Errorf("%w: %d, header has %d", ErrFieldCount, len(fields), len(r.cols))}
 	}
 	return r.parseRow(line, fields)
 }
 
+// Line returns the line where the row last read (or the row of the
+// RecordError last returned) starts, from 1: the header is line 1.
+func (r *Reader) Line() int { return r.line }
+
 // parseRow decodes one row's fields (as many as header columns).
 func (r *Reader) parseRow(line int, fields []string) (*anagrafe.Person, error) {
+	id := ""
+	if v := strings.TrimSpace(fields[r.idIndex]); len(v) <= maxQuotedID && utf8.ValidString(v) {
+		id = v
+	}
+	rowErr := func(i int, err error) error {
+		col := ""
+		if i >= 0 {
+			col = r.names[i]
+		}
+		reason := anagrafe.ReasonOf(err)
+		if reason == "" {
+			reason = anagrafe.ReasonBadValue
+		}
+		return &anagrafe.RecordError{Line: line, PersonID: id, Field: col, Reason: reason, Err: err}
+	}
+	for i, raw := range fields {
+		if len(raw) > r.maxField {
+			return nil, rowErr(i, fmt.Errorf("%w: over %d bytes", anagrafe.ErrFieldTooLong, r.maxField))
+		}
+	}
 	p := &anagrafe.Person{}
 	var docs []anagrafe.IdentityDocument
 	var docSet []bool
 	for i, raw := range fields {
-		v := strings.TrimSpace(raw)
+		v := csvsafe.Unquote(strings.TrimSpace(raw))
 		if !utf8.ValidString(v) {
-			return nil, &RowError{Line: line, Column: r.names[i], Err: ErrInvalidUTF8}
+			return nil, rowErr(i, ErrInvalidUTF8)
 		}
 		if set := r.cols[i]; set != nil {
 			if err := set(p, v); err != nil {
-				return nil, &RowError{Line: line, Column: r.names[i], Err: err}
+				return nil, rowErr(i, err)
 			}
 			continue
 		}
@@ -327,25 +408,30 @@ func (r *Reader) parseRow(line int, fields []string) (*anagrafe.Person, error) {
 			}
 			docSet[g[0]-1] = true
 			if err := setDocField(&docs[g[0]-1], docFields[g[1]-1], v); err != nil {
-				return nil, &RowError{Line: line, Column: r.names[i], Err: err}
+				return nil, rowErr(i, err)
 			}
 		}
 	}
+	named := func(col string, err error) error {
+		e := rowErr(-1, err).(*anagrafe.RecordError)
+		e.Field = col
+		return e
+	}
 	if p.ID == "" {
-		return nil, &RowError{Line: line, Column: "id", Err: ErrMissingValue}
+		return nil, named("id", ErrMissingValue)
 	}
 	if p.Surname == "" && p.Name == "" {
-		return nil, &RowError{Line: line, Column: "cognome", Err: ErrMissingValue}
+		return nil, named("cognome", ErrMissingValue)
 	}
 	if p.Permit != nil && p.Permit.Type == "" {
-		return nil, &RowError{Line: line, Column: "permesso_tipo", Err: errNoPermitType}
+		return nil, named("permesso_tipo", errNoPermitType)
 	}
 	for g, set := range docSet {
 		if !set {
 			continue
 		}
 		if docs[g].Kind == "" {
-			return nil, &RowError{Line: line, Column: docPrefix(g+1) + "tipo", Err: errNoDocumentKind}
+			return nil, named(docPrefix(g+1)+"tipo", errNoDocumentKind)
 		}
 		p.Documents = append(p.Documents, docs[g])
 	}
@@ -361,8 +447,7 @@ func (r *Reader) All() iter.Seq2[*anagrafe.Person, error] {
 			if errors.Is(err, io.EOF) {
 				return
 			}
-			var re *RowError
-			if err != nil && !errors.As(err, &re) {
+			if err != nil && !anagrafe.IsRecordError(err) {
 				yield(nil, err)
 				return
 			}

@@ -15,11 +15,13 @@ import (
 // Source is an anagrafe.Source over a CSV extract. A CSV file has no index
 // and need not be sorted, so Load reads it once (row by row) into memory:
 // use the SQL adapter for registers too large for that. Rows that could not
-// be read are kept as *RowError and yielded, in line order, at the start of
-// every stream (Persons, Query); the rest of the stream follows.
+// be read are kept as *anagrafe.RecordError and yielded, in line order, at
+// the start of every stream (Persons, Query); the rest of the stream
+// follows.
 type Source struct {
 	mem    *memory.Source
-	errs   []*RowError
+	errs   []*anagrafe.RecordError
+	badIDs map[string]*anagrafe.RecordError // first row error by person id
 	tracks bool
 	enc    Encoding
 	comma  rune
@@ -34,18 +36,18 @@ var (
 
 // Load reads a whole CSV extract. It fails only on a header error or an
 // I/O error; bad rows are kept (see Errors). A second row with an ID
-// already seen is a RowError wrapping ErrDuplicateID.
+// already seen is a RecordError with reason duplicate_id.
 func Load(r io.Reader, opts Options) (*Source, error) {
 	rd := NewReader(r, opts)
 	var persons []anagrafe.Person
-	var errs []*RowError
+	var errs []*anagrafe.RecordError
 	seen := map[string]int{}
 	for {
 		p, err := rd.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		var re *RowError
+		var re *anagrafe.RecordError
 		if errors.As(err, &re) {
 			errs = append(errs, re)
 			continue
@@ -53,17 +55,25 @@ func Load(r io.Reader, opts Options) (*Source, error) {
 		if err != nil {
 			return nil, err
 		}
-		line, _ := rd.cr.FieldPos(0)
+		line := rd.Line()
 		if first, dup := seen[p.ID]; dup {
-			errs = append(errs, &RowError{Line: line, Column: "id", Err: fmt.Errorf("%w (first on line %d)", ErrDuplicateID, first)})
+			errs = append(errs, &anagrafe.RecordError{Line: line, PersonID: p.ID, Field: "id", Reason: anagrafe.ReasonDuplicateID,
+				Err: fmt.Errorf("%w (first on line %d)", ErrDuplicateID, first)})
 			continue
 		}
 		seen[p.ID] = line
 		persons = append(persons, *p)
 	}
+	badIDs := map[string]*anagrafe.RecordError{}
+	for _, e := range errs {
+		if _, ok := seen[e.PersonID]; !ok && e.PersonID != "" && badIDs[e.PersonID] == nil {
+			badIDs[e.PersonID] = e
+		}
+	}
 	return &Source{
 		mem:    memory.FromPersons(persons...),
 		errs:   errs,
+		badIDs: badIDs,
 		tracks: rd.HasResidenceDeclaration(),
 		enc:    rd.Encoding(),
 		comma:  rd.Comma(),
@@ -81,7 +91,9 @@ func Open(path string, opts Options) (*Source, error) {
 }
 
 // Errors returns the rows that could not be read, in line order.
-func (s *Source) Errors() []*RowError { return append([]*RowError(nil), s.errs...) }
+func (s *Source) Errors() []*anagrafe.RecordError {
+	return append([]*anagrafe.RecordError(nil), s.errs...)
+}
 
 // Len returns the number of persons read.
 func (s *Source) Len() int { return s.mem.Len() }
@@ -96,9 +108,14 @@ func (s *Source) Comma() rune { return s.comma }
 // true when the file has the dichiarazione_dimora column.
 func (s *Source) TracksResidenceDeclaration() bool { return s.tracks }
 
-// Person implements anagrafe.Source.
+// Person implements anagrafe.Source. For an id found only on rows that
+// could not be read it returns the first of their RecordErrors.
 func (s *Source) Person(ctx context.Context, id string) (*anagrafe.Record, error) {
-	return s.mem.Person(ctx, id)
+	rec, err := s.mem.Person(ctx, id)
+	if errors.Is(err, anagrafe.ErrNotFound) && s.badIDs[id] != nil {
+		return nil, s.badIDs[id]
+	}
+	return rec, err
 }
 
 // Persons implements anagrafe.Source: row errors first, then every person

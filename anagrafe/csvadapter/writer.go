@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/retecomuni/eli2sdk/anagrafe"
+	"github.com/retecomuni/eli2sdk/internal/csvsafe"
 )
 
 // WriterOptions configure a Writer.
@@ -36,7 +37,10 @@ func ascii(s string) bool {
 	return true
 }
 
-// Writer writes persons in the documented layout, header first.
+// Writer writes persons in the documented layout, header first. A value a
+// spreadsheet could run as a formula (starting with =, +, -, @, a tab or a
+// carriage return) is written with a single quote in front, as OWASP
+// recommends against CSV injection (internal/csvsafe); Reader removes it.
 type Writer struct {
 	opts  WriterOptions
 	cw    *csv.Writer
@@ -69,7 +73,7 @@ func (w *Writer) Write(p *anagrafe.Person) error {
 		}
 	}
 	if len(p.Documents) > w.opts.Documents {
-		return fmt.Errorf("%w: person %q has %d", ErrTooManyDocuments, p.ID, len(p.Documents))
+		return fmt.Errorf("%w: person %s has %d", ErrTooManyDocuments, anagrafe.MaskPersonID(p.ID), len(p.Documents))
 	}
 	w.row = w.row[:0]
 	for _, c := range personColumns {
@@ -89,13 +93,13 @@ func (w *Writer) Write(p *anagrafe.Person) error {
 		for i, v := range w.row {
 			if !ascii(v) {
 				if _, err := charmap.Windows1252.NewEncoder().String(v); err != nil {
-					return fmt.Errorf("%w: person %q, column %s", ErrNotWindows1252, p.ID, names[i])
+					return fmt.Errorf("%w: person %s, column %s", ErrNotWindows1252, anagrafe.MaskPersonID(p.ID), names[i])
 				}
 			}
 		}
 	}
-	if err := w.cw.Write(w.row); err != nil {
-		return fmt.Errorf("csvadapter: write person %q: %w", p.ID, err)
+	if err := w.cw.Write(csvsafe.Record(w.row)); err != nil {
+		return fmt.Errorf("csvadapter: write person %s: %w", anagrafe.MaskPersonID(p.ID), err)
 	}
 	return nil
 }

@@ -24,9 +24,7 @@ import (
 	"time"
 
 	"github.com/retecomuni/eli2sdk/anagrafe"
-	"github.com/retecomuni/eli2sdk/anagrafe/csvadapter"
 	"github.com/retecomuni/eli2sdk/codes"
-	"github.com/retecomuni/eli2sdk/codes/cf"
 	"github.com/retecomuni/eli2sdk/eli2"
 )
 
@@ -57,7 +55,7 @@ var (
 // use the eli2 problem codes, such as cf_checksum).
 const (
 	ReasonNoPermit    = "no_permit"    // a foreigner with no permit and no request type that allows it
-	ReasonSourceRow   = "source_row"   // the adapter could not read the record (CSV row, SQL column)
+	ReasonSourceRow   = "source_row"   // the adapter could not read the record; an *anagrafe.RecordError reports "source_" + its reason instead
 	ReasonEncode      = "encode"       // a field the encoder refuses (control characters, invalid UTF-8)
 	ReasonDuplicateID = "duplicate_id" // the application id was already used in the file
 	ReasonMapping     = "mapping"      // any other error building the application
@@ -104,9 +102,11 @@ type Options struct {
 	// detail (0: 1000; negative: all); counts are always complete.
 	MaxReported int
 	// Recoverable reports whether an error yielded by the source's stream
-	// concerns one record only (the stream goes on). nil recognises the
-	// CSV adapter's *csvadapter.RowError; the SQL adapter's
-	// *sqlreg.ColumnError must be added by callers that use it.
+	// that is not an *anagrafe.RecordError concerns one record only (the
+	// stream goes on, the record is skipped with reason source_row). A
+	// RecordError is always recoverable: the record is skipped with its
+	// person id and reason "source_" + RecordError.Reason. Any other error
+	// means the register is broken and aborts the export. nil: none.
 	Recoverable func(error) bool
 	// Now returns the current time for the header (nil: time.Now).
 	Now func() time.Time
@@ -253,12 +253,7 @@ func (e *notFoundError) Error() string {
 func (e *notFoundError) Unwrap() error { return e.err }
 
 // maskID masks register IDs that look like a codice fiscale.
-func maskID(id string) string {
-	if _, err := cf.Parse(id); err == nil {
-		return eli2.MaskCodiceFiscale(id)
-	}
-	return id
-}
+func maskID(id string) string { return anagrafe.MaskPersonID(id) }
 
 type runner struct {
 	ctx     context.Context
@@ -293,9 +288,6 @@ func run(ctx context.Context, seq iter.Seq2[*anagrafe.Record, error], total int,
 	}
 	if opts.MaxReported == 0 {
 		opts.MaxReported = 1000
-	}
-	if opts.Recoverable == nil {
-		opts.Recoverable = defaultRecoverable
 	}
 	if opts.Purpose == "" {
 		opts.Purpose = "rinnovo permesso di soggiorno"
@@ -339,7 +331,12 @@ func run(ctx context.Context, seq iter.Seq2[*anagrafe.Record, error], total int,
 				if err := r.skip(Skipped{PersonID: maskID(nf.id), Codes: []string{ReasonNotFound}, Err: serr}); err != nil {
 					return r.sum, err
 				}
-			case opts.Recoverable(serr):
+			case recordError(serr) != nil:
+				re := recordError(serr)
+				if err := r.skip(Skipped{PersonID: maskID(re.PersonID), Codes: []string{recordReason(re)}, Err: serr}); err != nil {
+					return r.sum, err
+				}
+			case opts.Recoverable != nil && opts.Recoverable(serr):
 				if err := r.skip(Skipped{Codes: []string{ReasonSourceRow}, Err: serr}); err != nil {
 					return r.sum, err
 				}
@@ -418,9 +415,24 @@ func prefetch(ctx context.Context, seq iter.Seq2[*anagrafe.Record, error]) iter.
 	}
 }
 
-func defaultRecoverable(err error) bool {
-	var re *csvadapter.RowError
-	return errors.As(err, &re)
+// recordError returns the *anagrafe.RecordError in err's chain: the error
+// concerns one record, which is skipped; nil otherwise.
+func recordError(err error) *anagrafe.RecordError {
+	var re *anagrafe.RecordError
+	if errors.As(err, &re) {
+		return re
+	}
+	return nil
+}
+
+// recordReason is the skip reason of a record error: "source_" and its
+// reason (source_bad_value, source_impossible_date…), source_row when the
+// adapter gave none.
+func recordReason(re *anagrafe.RecordError) string {
+	if re.Reason == "" {
+		return ReasonSourceRow
+	}
+	return "source_" + re.Reason
 }
 
 func (r *runner) initialHeader() eli2.Intestazione {

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -515,18 +516,28 @@ func TestRunCSVBrokenRows(t *testing.T) {
 	require.NoError(t, err)
 	var rowSkips []export.Skipped
 	for _, s := range sum.Skips {
-		if s.Codes[0] == export.ReasonSourceRow {
+		if strings.HasPrefix(s.Codes[0], "source_") {
 			rowSkips = append(rowSkips, s)
 		}
 	}
 	require.Len(t, rowSkips, 3, "every bad line is reported")
 	var gotLines []int
+	var gotCodes []string
 	for _, s := range rowSkips {
-		var re *csvadapter.RowError
+		var re *anagrafe.RecordError
 		require.ErrorAs(t, s.Err, &re)
 		gotLines = append(gotLines, re.Line)
+		gotCodes = append(gotCodes, s.Codes[0])
+		if re.PersonID != "" {
+			assert.Equal(t, anagrafe.MaskPersonID(re.PersonID), s.PersonID, "the skip names the person")
+		}
 	}
 	assert.ElementsMatch(t, []int{3, 5, 7}, gotLines)
+	assert.ElementsMatch(t, []string{"source_impossible_date", "source_bad_value", "source_malformed_row"}, gotCodes)
+	for _, code := range gotCodes {
+		assert.True(t, slices.ContainsFunc(sum.Reasons, func(r export.Reason) bool { return r.Code == code }),
+			"the summary counts %s", code)
+	}
 	assert.Positive(t, sum.Exported, "the good rows are exported")
 	_, ps := decodeAll(t, out)
 	assert.Len(t, ps, sum.Exported)

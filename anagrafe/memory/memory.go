@@ -73,7 +73,7 @@ func (s *Source) Person(ctx context.Context, id string) (*anagrafe.Record, error
 	}
 	r, ok := s.byID[id]
 	if !ok {
-		return nil, fmt.Errorf("%w: id %q", anagrafe.ErrNotFound, strings.ToValidUTF8(id, "?"))
+		return nil, fmt.Errorf("%w: id %s", anagrafe.ErrNotFound, anagrafe.MaskPersonID(strings.ToValidUTF8(id, "?")))
 	}
 	return r.Clone(), nil
 }

@@ -78,38 +78,47 @@ func TestBadData(t *testing.T) {
 	require.NoError(t, err)
 
 	var ids []string
-	var errs []*sqlreg.ColumnError
+	var errs []*anagrafe.RecordError
 	for rec, err := range src.Persons(ctx) {
 		if err != nil {
-			var ce *sqlreg.ColumnError
-			require.ErrorAs(t, err, &ce)
-			errs = append(errs, ce)
+			var re *anagrafe.RecordError
+			require.ErrorAs(t, err, &re)
+			errs = append(errs, re)
 			continue
 		}
 		ids = append(ids, rec.Person.ID)
 	}
 	require.Len(t, errs, 2)
 	assert.Equal(t, "P003", errs[0].PersonID)
-	assert.Equal(t, "permessi.data_scadenza", errs[0].Column)
+	assert.Equal(t, "permessi.data_scadenza", errs[0].Field)
+	assert.Equal(t, anagrafe.ReasonBadValue, errs[0].Reason)
 	assert.Equal(t, "P010", errs[1].PersonID)
-	assert.Equal(t, "documenti.data_rilascio", errs[1].Column)
+	assert.Equal(t, "documenti.data_rilascio", errs[1].Field)
 	assert.Len(t, ids, len(anagrafetest.Persons())-2, "the stream goes on after a bad row")
 
 	_, err = src.Person(ctx, "P003")
-	var ce *sqlreg.ColumnError
-	require.ErrorAs(t, err, &ce)
+	var re *anagrafe.RecordError
+	require.ErrorAs(t, err, &re)
 
-	// A member whose row cannot be decoded fails the whole household.
+	// A member whose row cannot be decoded fails the whole household: the
+	// member's own record with the column, the others with reason household.
 	_, err = src.DB().ExecContext(ctx, `UPDATE persone SET data_nascita = '2016-02-30' WHERE id = 'P012'`)
 	require.NoError(t, err)
 	_, err = src.Person(ctx, "P010")
-	require.ErrorAs(t, err, &ce, "P010's own document error comes first")
-	for _, id := range []string{"P011", "P012"} {
-		_, err = src.Person(ctx, id)
-		require.ErrorAs(t, err, &ce, id)
-		assert.Equal(t, "persone.data_nascita", ce.Column)
-		assert.Equal(t, "P012", ce.PersonID)
-	}
+	require.ErrorAs(t, err, &re, "P010's own document error comes first")
+	assert.Equal(t, "documenti.data_rilascio", re.Field)
+	_, err = src.Person(ctx, "P012")
+	require.ErrorAs(t, err, &re)
+	assert.Equal(t, "P012", re.PersonID)
+	assert.Equal(t, "persone.data_nascita", re.Field)
+	assert.ErrorIs(t, err, anagrafe.ErrImpossibleDate)
+	_, err = src.Person(ctx, "P011")
+	require.ErrorAs(t, err, &re)
+	assert.Equal(t, "P011", re.PersonID)
+	assert.Equal(t, anagrafe.ReasonHousehold, re.Reason)
+	assert.ErrorIs(t, err, anagrafe.ErrHousehold)
+	assert.ErrorIs(t, err, anagrafe.ErrImpossibleDate, "the member's reason is kept")
+	assert.Contains(t, err.Error(), "member P012")
 	n := 0
 	for _, err := range src.Persons(ctx) {
 		if err != nil {
@@ -117,6 +126,58 @@ func TestBadData(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 4, n, "P003, P010, P011, P012")
+}
+
+// TestRecordErrors is reproduction 4 of issue 11 and its relatives: one
+// mistyped cell makes its person's record a *anagrafe.RecordError naming
+// the person and the column, never the value, and every other person is
+// still read.
+func TestRecordErrors(t *testing.T) {
+	// P020 heads a household of one: the error stays with that person.
+	tests := []struct {
+		name, update, value, field, reason string
+	}{
+		{"kit not a number", `UPDATE permessi SET tipologia_kit = 'xx' WHERE persona_id = 'P020'`, "xx", "permessi.tipologia_kit", anagrafe.ReasonBadValue},
+		{"kit out of range", `UPDATE permessi SET tipologia_kit = 4000 WHERE persona_id = 'P020'`, "4000", "permessi.tipologia_kit", anagrafe.ReasonBadValue},
+		{"impossible birth date", `UPDATE persone SET data_nascita = '1964-06-31' WHERE id = 'P020'`, "1964-06-31", "persone.data_nascita", anagrafe.ReasonImpossibleDate},
+		{"malformed birth date", `UPDATE persone SET data_nascita = '31/06/1964' WHERE id = 'P020'`, "31/06/1964", "persone.data_nascita", anagrafe.ReasonBadValue},
+		{"impossible expiry", `UPDATE permessi SET data_scadenza = '2026-02-30' WHERE persona_id = 'P020'`, "2026-02-30", "permessi.data_scadenza", anagrafe.ReasonImpossibleDate},
+		{"address in a time column", `UPDATE persone SET aggiornato_il = 'Via Roma 1' WHERE id = 'P020'`, "Via Roma", "persone.aggiornato_il", anagrafe.ReasonBadValue},
+		{"impossible document date", `UPDATE documenti SET data_scadenza = '2030-13-01' WHERE persona_id = 'P020'`, "2030-13-01", "documenti.data_scadenza", anagrafe.ReasonImpossibleDate},
+		{"blob in a text column", `UPDATE persone SET cognome = x'00ff' WHERE id = 'P020'`, "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			src := openSQLite(t, anagrafetest.Records(), sqlreg.Options{PageSize: 2})
+			defer src.Close()
+			_, err := src.DB().ExecContext(ctx, tt.update)
+			require.NoError(t, err)
+			var ids []string
+			var errs []error
+			for rec, err := range src.Persons(ctx) {
+				if err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				ids = append(ids, rec.Person.ID)
+			}
+			if tt.reason == "" { // a blob is text to database/sql: no error
+				assert.Empty(t, errs)
+				return
+			}
+			require.Len(t, errs, 1)
+			var re *anagrafe.RecordError
+			require.ErrorAs(t, errs[0], &re)
+			assert.Equal(t, "P020", re.PersonID)
+			assert.Equal(t, tt.field, re.Field)
+			assert.Equal(t, tt.reason, re.Reason)
+			assert.Contains(t, re.Error(), tt.field)
+			assert.NotContains(t, re.Error(), tt.value, "the value is not echoed")
+			assert.NotContains(t, ids, "P020")
+			assert.Len(t, ids, len(anagrafetest.Persons())-1)
+		})
+	}
 }
 
 func TestWriterErrors(t *testing.T) {

@@ -3,6 +3,7 @@ package sqlreg
 import (
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,32 +12,46 @@ import (
 	"github.com/retecomuni/eli2sdk/eli2"
 )
 
-// ColumnError reports a value the adapter cannot decode. Streams yield it
-// for the person concerned and go on with the next one.
-type ColumnError struct {
-	PersonID string // persone.id of the row
-	Column   string // table.column
-	Err      error
+// recordError returns the *anagrafe.RecordError of a value of person id
+// in column col (table.column) that cannot be decoded. err is the cause;
+// its text must not quote the value.
+func recordError(id, col, reason string, err error) error {
+	return &anagrafe.RecordError{PersonID: id, Field: col, Reason: reason, Err: err}
 }
 
-// Error names the person, the column and the value's problem.
-func (e *ColumnError) Error() string {
-	return fmt.Sprintf("sqlreg: person %q: column %s: %v", e.PersonID, e.Column, e.Err)
+// dateError is the record error of a date column that does not parse.
+func dateError(id, col, v string) error {
+	reason := anagrafe.DateReason(v)
+	if reason == anagrafe.ReasonImpossibleDate {
+		return recordError(id, col, reason, anagrafe.ErrImpossibleDate)
+	}
+	return recordError(id, col, reason, errWantDate)
 }
 
-// Unwrap returns the underlying error.
-func (e *ColumnError) Unwrap() error { return e.Err }
+var (
+	errWantDate        = fmt.Errorf("%w: want an ISO date (YYYY-MM-DD)", anagrafe.ErrBadValue)
+	errWantPartialDate = fmt.Errorf("%w: want YYYY, YYYY-MM or YYYY-MM-DD", anagrafe.ErrBadValue)
+	errWantTime        = fmt.Errorf("%w: want an RFC 3339 time", anagrafe.ErrBadValue)
+	errWantKit         = fmt.Errorf("%w: want a kit code from 1 to 999", anagrafe.ErrBadValue)
+	errWantText        = fmt.Errorf("%w: want text", anagrafe.ErrBadValue)
+)
 
 // nstring scans NULL as "" and trims surrounding spaces (CHAR columns of
-// vendors' views come padded).
-type nstring struct{ String string }
+// vendors' views come padded). A value that cannot be read as text is not
+// a scan error, which would end the whole query: it is kept in err and
+// reported by decode as a RecordError naming the column.
+type nstring struct {
+	String string
+	err    error
+}
 
 func (n *nstring) Scan(v any) error {
 	var ns sql.NullString
 	if err := ns.Scan(v); err != nil {
-		return err
+		n.String, n.err = "", errWantText
+		return nil
 	}
-	n.String = strings.TrimSpace(ns.String)
+	n.String, n.err = strings.TrimSpace(ns.String), nil
 	return nil
 }
 
@@ -48,8 +63,7 @@ type personRow struct {
 	family, relation, father, mother, declared, updated           nstring
 	comune, province, specie, street, number, exponent            nstring
 	staircase, interior, cap, careOf                              nstring
-	permitOwner, permitType                                       nstring
-	kit                                                           sql.NullInt64
+	permitOwner, permitType, kit                                  nstring
 	motive, permitNumber, issue, expiry, questura, renewed        nstring
 }
 
@@ -65,9 +79,43 @@ func (r *personRow) dest(withPermit bool) []any {
 	return d
 }
 
+// nPersonCells is the number of columns of dest without the permit.
+const nPersonCells = 31
+
+// cells returns the fields of r in the order of dest, without allocating.
+func (r *personRow) cells() [len(personColumns)]*nstring {
+	return [...]*nstring{&r.id, &r.cf, &r.surname, &r.name, &r.sex, &r.birth,
+		&r.birthComune, &r.birthState, &r.birthLocality, &r.marital, &r.phone, &r.email,
+		&r.education, &r.occupation, &r.nonProf,
+		&r.family, &r.relation, &r.father, &r.mother, &r.declared, &r.updated,
+		&r.comune, &r.province, &r.specie, &r.street, &r.number, &r.exponent, &r.staircase, &r.interior, &r.cap, &r.careOf,
+		&r.permitOwner, &r.permitType, &r.kit, &r.motive, &r.permitNumber, &r.issue, &r.expiry, &r.questura, &r.renewed}
+}
+
+// personColumns names the columns of dest, in its order, as table.column.
+var personColumns = [...]string{"persone.id", "persone.codice_fiscale", "persone.cognome", "persone.nome",
+	"persone.sesso", "persone.data_nascita", "persone.comune_nascita", "persone.stato_nascita",
+	"persone.localita_nascita", "persone.stato_civile", "persone.telefono", "persone.email",
+	"persone.titolo_studio", "persone.posizione_professione", "persone.condizione_non_professionale",
+	"persone.famiglia_id", "persone.relazione_parentela", "persone.padre_id", "persone.madre_id",
+	"persone.dichiarazione_dimora", "persone.aggiornato_il",
+	"indirizzi.comune", "indirizzi.provincia", "indirizzi.specie", "indirizzi.denominazione", "indirizzi.civico",
+	"indirizzi.esponente", "indirizzi.scala", "indirizzi.interno", "indirizzi.cap", "indirizzi.presso",
+	"permessi.persona_id", "permessi.tipo", "permessi.tipologia_kit", "permessi.motivo", "permessi.numero",
+	"permessi.data_rilascio", "permessi.data_scadenza", "permessi.questura", "permessi.data_rinnovo"}
+
+// decode fills p from the scanned row. A value it cannot decode is an
+// *anagrafe.RecordError naming the person and the column.
 func (r *personRow) decode(p *anagrafe.Person, withPermit bool) error {
-	colErr := func(col string, err error) error {
-		return &ColumnError{PersonID: r.id.String, Column: col, Err: err}
+	cells := r.cells()
+	n := len(cells)
+	if !withPermit {
+		n = nPersonCells
+	}
+	for i, c := range cells[:n] {
+		if c.err != nil {
+			return recordError(r.id.String, personColumns[i], anagrafe.ReasonBadValue, c.err)
+		}
 	}
 	*p = anagrafe.Person{
 		ID: r.id.String, CodiceFiscale: r.cf.String, Surname: r.surname.String, Name: r.name.String,
@@ -84,14 +132,17 @@ func (r *personRow) decode(p *anagrafe.Person, withPermit bool) error {
 	}
 	var err error
 	if p.BirthDate, err = eli2.ParsePartialDate(r.birth.String); err != nil {
-		return colErr("persone.data_nascita", err)
+		if anagrafe.DateReason(r.birth.String) == anagrafe.ReasonImpossibleDate {
+			return recordError(r.id.String, "persone.data_nascita", anagrafe.ReasonImpossibleDate, anagrafe.ErrImpossibleDate)
+		}
+		return recordError(r.id.String, "persone.data_nascita", anagrafe.ReasonBadValue, errWantPartialDate)
 	}
 	if p.ResidenceDeclaredOn, err = parseDate(r.declared.String); err != nil {
-		return colErr("persone.dichiarazione_dimora", err)
+		return dateError(r.id.String, "persone.dichiarazione_dimora", r.declared.String)
 	}
 	if r.updated.String != "" {
 		if p.UpdatedAt, err = time.Parse(time.RFC3339Nano, r.updated.String); err != nil {
-			return colErr("persone.aggiornato_il", err)
+			return recordError(r.id.String, "persone.aggiornato_il", anagrafe.ReasonBadValue, errWantTime)
 		}
 		p.UpdatedAt = p.UpdatedAt.UTC()
 	}
@@ -101,17 +152,21 @@ func (r *personRow) decode(p *anagrafe.Person, withPermit bool) error {
 	pm := &anagrafe.Permit{
 		Type: r.permitType.String, Motive: r.motive.String, Number: r.permitNumber.String, Questura: r.questura.String,
 	}
-	if r.kit.Valid {
-		pm.Kit = int(r.kit.Int64)
+	if r.kit.String != "" {
+		n, err := strconv.Atoi(r.kit.String)
+		if err != nil || n < 1 || n > 999 {
+			return recordError(r.id.String, "permessi.tipologia_kit", anagrafe.ReasonBadValue, errWantKit)
+		}
+		pm.Kit = n
 	}
 	if pm.IssueDate, err = parseDate(r.issue.String); err != nil {
-		return colErr("permessi.data_rilascio", err)
+		return dateError(r.id.String, "permessi.data_rilascio", r.issue.String)
 	}
 	if pm.ExpiryDate, err = parseDate(r.expiry.String); err != nil {
-		return colErr("permessi.data_scadenza", err)
+		return dateError(r.id.String, "permessi.data_scadenza", r.expiry.String)
 	}
 	if pm.RenewedOn, err = parseDate(r.renewed.String); err != nil {
-		return colErr("permessi.data_rinnovo", err)
+		return dateError(r.id.String, "permessi.data_rinnovo", r.renewed.String)
 	}
 	p.Permit = pm
 	return nil

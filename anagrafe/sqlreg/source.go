@@ -3,6 +3,7 @@ package sqlreg
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"iter"
 	"strings"
@@ -81,7 +82,7 @@ func (s *Source) Person(ctx context.Context, id string) (*anagrafe.Record, error
 		return nil, err
 	}
 	if len(recs) == 0 {
-		return nil, fmt.Errorf("%w: id %q", anagrafe.ErrNotFound, strings.ToValidUTF8(id, "?"))
+		return nil, fmt.Errorf("%w: id %s", anagrafe.ErrNotFound, anagrafe.MaskPersonID(strings.ToValidUTF8(id, "?")))
 	}
 	if recs[0].err != nil {
 		return nil, recs[0].err
@@ -277,7 +278,9 @@ func (s *Source) fill(ctx context.Context, items []item) error {
 			if err := r.decode(&m, false); err != nil {
 				// the member's own row reports the error; its household
 				// cannot be built, so its members' records fail too
-				badFamily[r.family.String] = err
+				if badFamily[r.family.String] == nil {
+					badFamily[r.family.String] = err
+				}
 				continue
 			}
 			families[m.FamilyID] = append(families[m.FamilyID], m)
@@ -304,6 +307,9 @@ func (s *Source) fill(ctx context.Context, items []item) error {
 		if err := rows.Scan(&pid, &state); err != nil {
 			return err
 		}
+		if state.err != nil && bad[pid.String] == nil {
+			bad[pid.String] = recordError(pid.String, "cittadinanze.stato", anagrafe.ReasonBadValue, state.err)
+		}
 		cits[pid.String] = append(cits[pid.String], state.String)
 		return nil
 	}); err != nil {
@@ -320,11 +326,20 @@ func (s *Source) fill(ctx context.Context, items []item) error {
 		}
 		doc := anagrafe.IdentityDocument{Kind: anagrafe.DocumentKind(kind.String), Number: num.String, Authority: auth.String, IssuingState: state.String}
 		var err error
-		if doc.IssueDate, err = parseDate(issue.String); err != nil {
-			bad[p.ID] = &ColumnError{PersonID: p.ID, Column: "documenti.data_rilascio", Err: err}
+		for _, c := range []struct {
+			v   nstring
+			col string
+		}{{kind, "documenti.tipo"}, {num, "documenti.numero"}, {issue, "documenti.data_rilascio"},
+			{expiry, "documenti.data_scadenza"}, {auth, "documenti.autorita"}, {state, "documenti.stato_rilascio"}} {
+			if c.v.err != nil && bad[p.ID] == nil {
+				bad[p.ID] = recordError(p.ID, c.col, anagrafe.ReasonBadValue, c.v.err)
+			}
 		}
-		if doc.ExpiryDate, err = parseDate(expiry.String); err != nil {
-			bad[p.ID] = &ColumnError{PersonID: p.ID, Column: "documenti.data_scadenza", Err: err}
+		if doc.IssueDate, err = parseDate(issue.String); err != nil && bad[p.ID] == nil {
+			bad[p.ID] = dateError(p.ID, "documenti.data_rilascio", issue.String)
+		}
+		if doc.ExpiryDate, err = parseDate(expiry.String); err != nil && bad[p.ID] == nil {
+			bad[p.ID] = dateError(p.ID, "documenti.data_scadenza", expiry.String)
 		}
 		p.Documents = append(p.Documents, doc)
 		return nil
@@ -341,7 +356,7 @@ func (s *Source) fill(ctx context.Context, items []item) error {
 			continue
 		}
 		if err := badFamily[it.rec.Person.FamilyID]; err != nil && it.rec.Person.FamilyID != "" {
-			it.rec, it.err = nil, err
+			it.rec, it.err = nil, householdError(it.rec.Person.ID, err)
 			continue
 		}
 		p := &it.rec.Person
@@ -359,6 +374,17 @@ func (s *Source) fill(ctx context.Context, items []item) error {
 		it.rec.Family = f
 	}
 	return nil
+}
+
+// householdError is the error of person id whose household cannot be
+// built because a member's row yields the record error member.
+func householdError(id string, member error) error {
+	var me *anagrafe.RecordError
+	if !errors.As(member, &me) {
+		return member
+	}
+	return &anagrafe.RecordError{PersonID: id, Field: me.Field, Reason: anagrafe.ReasonHousehold,
+		Err: fmt.Errorf("%w: member %s: %w", anagrafe.ErrHousehold, anagrafe.MaskPersonID(me.PersonID), me.Err)}
 }
 
 // maxParams bounds the placeholders of one IN list (SQLite allows 32766,

@@ -110,7 +110,7 @@ func (w *Writer) Write(p *anagrafe.Person) error {
 		vals, n := w.rows[i], len(t.Columns)
 		for r := 0; r+n <= len(vals); r += n {
 			if _, err := w.stmts[i].ExecContext(w.ctx, vals[r:r+n]...); err != nil {
-				return fmt.Errorf("sqlreg: write person %q: %s: %w", p.ID, t.Name, err)
+				return fmt.Errorf("sqlreg: write person %s: %s: %w", anagrafe.MaskPersonID(p.ID), t.Name, err)
 			}
 		}
 		clear(vals)

@@ -293,10 +293,6 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		Strict:  a.strict,
 		Audit:   audit.Hook(),
 		Purpose: purpose,
-		Recoverable: func(err error) bool {
-			var ce *sqlreg.ColumnError
-			return errors.As(err, &ce)
-		},
 	}
 	bar := exportProgressBar(stderr, a.quiet)
 	if bar != nil {
