@@ -1,0 +1,13 @@
+// Package vendormap turns the free text and local codes a registry vendor's
+// schema holds into the codes package anagrafe's model uses: questura names
+// to siglas, street lines to ANPR specie + denominazione, house numbers to
+// number + esponente, permit texts to kit codes, state names to ISTAT codes.
+//
+// Every helper reads the code tables of package codes (provinces and
+// questure, ANPR specie_toponimo, kit permit types, foreign states), never a
+// list retyped here, and says "unknown" (an error wrapping a sentinel the
+// caller can test with errors.Is) rather than guess. The permit-text table
+// is the one list the package ships: an embedded CSV (permit_texts.csv)
+// whose every row cites the kit description it relies on, replaceable or
+// extendable with the vendor's own texts.
+package vendormap
