@@ -10,4 +10,8 @@
 // is the one list the package ships: an embedded CSV (permit_texts.csv)
 // whose every row cites the kit description it relies on, replaceable or
 // extendable with the vendor's own texts.
+//
+// Errors quote the vocabulary values a vendor must fix in its mapping (a
+// state name, a questura, a permit text) but never an address: street
+// lines and house numbers are personal data and stay out of messages.
 package vendormap

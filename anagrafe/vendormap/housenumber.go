@@ -57,18 +57,18 @@ func SplitHouseNumber(s string) (HouseNumber, error) {
 		i++
 	}
 	if i == 0 {
-		return HouseNumber{}, fmt.Errorf("%w: %q does not start with a number", ErrHouseNumber, clip(raw))
+		return HouseNumber{}, fmt.Errorf("%w: does not start with a number", ErrHouseNumber)
 	}
 	h := HouseNumber{Number: raw[:i]}
 	rest := strings.TrimLeft(raw[i:], " /-")
 	if rest == "" {
 		if len(raw) > i {
-			return HouseNumber{}, fmt.Errorf("%w: %q ends with a separator", ErrHouseNumber, clip(raw))
+			return HouseNumber{}, fmt.Errorf("%w: ends with a separator", ErrHouseNumber)
 		}
 		return h, nil
 	}
 	if len(rest) > maxExponent || strings.IndexFunc(rest, func(r rune) bool { return r > unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r)) }) >= 0 {
-		return HouseNumber{}, fmt.Errorf("%w: %q has more than one number and esponente", ErrHouseNumber, clip(raw))
+		return HouseNumber{}, fmt.Errorf("%w: more than a number and an esponente of up to %d letters or digits", ErrHouseNumber, maxExponent)
 	}
 	h.Exponent = strings.ToUpper(rest)
 	return h, nil
@@ -87,11 +87,11 @@ func splitKilometre(raw string) (HouseNumber, error) {
 		case (r == ',' || r == '.' || r == '+') && i > 0 && i < len(rest)-1:
 			seps++
 		default:
-			return HouseNumber{}, fmt.Errorf("%w: %q is not a kilometre marker", ErrHouseNumber, clip(raw))
+			return HouseNumber{}, fmt.Errorf("%w: KM not followed by a kilometre marker", ErrHouseNumber)
 		}
 	}
 	if digits == 0 || seps > 1 {
-		return HouseNumber{}, fmt.Errorf("%w: %q is not a kilometre marker", ErrHouseNumber, clip(raw))
+		return HouseNumber{}, fmt.Errorf("%w: KM not followed by a kilometre marker", ErrHouseNumber)
 	}
 	return HouseNumber{Kilometre: rest}, nil
 }

@@ -101,5 +101,5 @@ func (s *StreetSplitter) Split(line string) (Toponym, error) {
 		e := s.species[codes.NormalizeName(strings.Join(words, " "))]
 		return Toponym{SpecieID: e.ID, Specie: e.Description}, nil
 	}
-	return Toponym{Name: strings.Join(words, " ")}, fmt.Errorf("%w: %q", ErrNoSpecie, clip(line))
+	return Toponym{Name: strings.Join(words, " ")}, fmt.Errorf("%w (first word of %d)", ErrNoSpecie, len(words))
 }
