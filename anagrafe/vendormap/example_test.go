@@ -67,12 +67,16 @@ func ExampleDefaultPermitTable() {
 		code, err := tab.Kit(text, on)
 		fmt.Println(code, errors.Is(err, vendormap.ErrUnknownPermit))
 	}
+	// The edition in force decides: Turismo (26) left the table on 2024-05-30.
+	_, err := tab.Kit("TURISMO", codes.NewDate(2024, 6, 1))
+	fmt.Println(err)
 	// Output:
 	// 13 false
 	// 16 false
 	// 24 false
 	// 9 false
 	// 0 true
+	// vendormap: unknown permit type: "TURISMO" maps to kit code 26, not in force on 2024-06-01
 }
 
 func ExamplePermitTable_Extend() {

@@ -61,18 +61,61 @@ func TestPermitNotInForce(t *testing.T) {
 	assert.Zero(t, got)
 }
 
-// Every row of the embedded table cites the kit description of its code:
-// the 2006 description for rows citing "kit 2006".
+// Every row of the embedded table cites the description its code has in
+// the edition(s) it names.
 func TestPermitDefaultSources(t *testing.T) {
 	rows := DefaultPermitTable().Rows()
 	require.NotEmpty(t, rows)
 	for _, r := range rows {
 		assert.Contains(t, r.Source, fmt.Sprintf("code %d ", r.Kit), r.Text)
-		if strings.HasPrefix(r.Source, "kit 2006 code") || strings.HasPrefix(r.Source, "kit 2006 and 2024") {
-			k, ok := codes.Default().Kit(r.Kit)
-			require.True(t, ok, r.Text)
+		var editions []string
+		switch {
+		case strings.HasPrefix(r.Source, "kit 2006 and 2024 code"):
+			editions = []string{"2006", "2024"}
+		case strings.HasPrefix(r.Source, "kit 2006 code"):
+			editions = []string{"2006"}
+		case strings.HasPrefix(r.Source, "kit 2024 code"):
+			editions = []string{"2024"}
+		default:
+			t.Errorf("%s: source %q names no edition", r.Text, r.Source)
+		}
+		for _, ed := range editions {
+			k, ok := codes.Default().KitIn(ed, r.Kit)
+			require.True(t, ok, "%s: code %d not in edition %s", r.Text, r.Kit, ed)
 			if !strings.Contains(r.Source, "note:") {
-				assert.Contains(t, r.Source, "'"+k.Description+"'", r.Text)
+				assert.Contains(t, r.Source, "'"+k.Description+"'", "%s (edition %s)", r.Text, ed)
+			}
+		}
+	}
+}
+
+// The edition in force decides: codes the 2024 table dropped are unknown
+// from 2024-05-30, codes it added unknown before.
+func TestPermitEditions(t *testing.T) {
+	tab := DefaultPermitTable()
+	before, from := codes.NewDate(2024, 5, 29), codes.NewDate(2024, 5, 30)
+	tests := []struct {
+		text           string
+		before, from24 int // 0: unknown
+	}{
+		{"TURISMO", 26, 0},
+		{"RICERCA SCIENTIFICA", 22, 0},
+		{"ADOZIONE", 1, 0},
+		{"RICERCATORE", 0, 27},
+		{"LAVORO SUBORDINATO", 16, 16},
+		{"SOGGIORNANTE DI LUNGO PERIODO", 9, 9},
+	}
+	for _, tt := range tests {
+		for _, c := range []struct {
+			on   codes.Date
+			want int
+		}{{before, tt.before}, {from, tt.from24}} {
+			got, err := tab.Kit(tt.text, c.on)
+			assert.Equal(t, c.want, got, "%s on %s", tt.text, c.on)
+			if c.want == 0 {
+				assert.ErrorIs(t, err, ErrUnknownPermit, "%s on %s", tt.text, c.on)
+			} else {
+				assert.NoError(t, err)
 			}
 		}
 	}
@@ -109,4 +152,13 @@ func TestPermitExtend(t *testing.T) {
 	assert.ErrorIs(t, err, ErrUnknownPermit, "Extend does not change the base table")
 	_, err = base.Extend(strings.NewReader("TESTO,KIT,FONTE\nX,16,a\nx,16,b\n"))
 	assert.ErrorContains(t, err, "line 3")
+}
+
+// A code only the 2024 edition has (27) loads: "in no edition" means none.
+func TestReadPermitTableLaterEdition(t *testing.T) {
+	tab, err := ReadPermitTable(strings.NewReader("TESTO,KIT,FONTE\nRICERCATORE UNIVERSITARIO,27,kit 2024 code 27\n"), nil)
+	require.NoError(t, err)
+	got, err := tab.Kit("ricercatore universitario", codes.NewDate(2025, 1, 1))
+	require.NoError(t, err)
+	assert.Equal(t, 27, got)
 }
