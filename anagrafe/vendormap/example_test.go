@@ -92,11 +92,19 @@ func ExamplePermitTable_Extend() {
 }
 
 func ExampleState() {
-	s, err := vendormap.State("Marocco", 0)
-	fmt.Println(s.Istat, s.Name, err)
-	_, err = vendormap.State("Atlantide", 0)
+	for _, name := range []string{"Marocco", "Cina", "STATI UNITI", "Corea del Sud"} {
+		s, err := vendormap.State(name, 0)
+		fmt.Println(s.Istat, s.Name, err)
+	}
+	_, err := vendormap.State("Atlantide", 0)
 	fmt.Println(errors.Is(err, vendormap.ErrUnknownStateName))
+	_, err = vendormap.State("Corea", 0)
+	fmt.Println(err)
 	// Output:
 	// 436 MAROCCO <nil>
+	// 314 REPUBBLICA POPOLARE CINESE <nil>
+	// 536 STATI UNITI D'AMERICA <nil>
+	// 320 REPUBBLICA DI COREA <nil>
 	// true
+	// vendormap: ambiguous state name "Corea": candidates 319 REPUBBLICA POPOLARE DEMOCRATICA DI COREA, 320 REPUBBLICA DI COREA
 }

@@ -21,6 +21,13 @@ func TestState(t *testing.T) {
 		{"Perù", "615"},
 		{"PERU'", "615"},
 		{"Morocco", "436"},
+		{"Cina", "314"},
+		{"RUSSIA", "245"},
+		{"MOLDAVIA", "254"},
+		{"MACEDONIA", "253"},
+		{"STATI UNITI", "536"},
+		{"COREA DEL SUD", "320"},
+		{"rep. ceca", "257"},
 	}
 	for _, tt := range tests {
 		s, err := State(tt.name, codes.NewDate(2024, 1, 1))
@@ -30,7 +37,7 @@ func TestState(t *testing.T) {
 }
 
 func TestStateUnknown(t *testing.T) {
-	for _, name := range []string{"", "Atlantide", "Jugoslavia"} {
+	for _, name := range []string{"", "Atlantide", "Jugoslavia", "URSS"} {
 		_, err := State(name, codes.NewDate(2024, 1, 1))
 		assert.ErrorIs(t, err, ErrUnknownStateName, name)
 		var amb *AmbiguousStateError
@@ -53,4 +60,22 @@ func TestStateAmbiguous(t *testing.T) {
 	assert.Contains(t, err.Error(), `ambiguous state name "Marocco": candidates `)
 	assert.Contains(t, err.Error(), "436 MAROCCO")
 	assert.Contains(t, err.Error(), "998 Marocco")
+}
+
+func TestStateDissolved(t *testing.T) {
+	_, err := State("Jugoslavia", 0)
+	require.ErrorIs(t, err, ErrUnknownStateName)
+	assert.ErrorContains(t, err, `"Jugoslavia" is a dissolved state (Z118): a register records one of its successors (`)
+	assert.ErrorContains(t, err, "250 CROAZIA")
+}
+
+func TestStateAmbiguousKoreas(t *testing.T) {
+	_, err := State("COREA", codes.NewDate(2024, 1, 1))
+	var amb *AmbiguousStateError
+	require.ErrorAs(t, err, &amb)
+	var got []string
+	for _, c := range amb.Candidates {
+		got = append(got, c.Istat)
+	}
+	assert.ElementsMatch(t, []string{"319", "320"}, got)
 }

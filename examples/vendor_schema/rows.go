@@ -83,6 +83,8 @@ func (s *Source) mapPerson(r *individuo) (anagrafe.Person, error) {
 		p.BirthDate = eli2.PartialDate{Year: d.Year(), Month: d.Month(), Day: d.Day()}
 	}
 	if code := r.comuneNascita.String; code != "" {
+		// Today's code at the birth date: codes follows the comune
+		// through province changes (Prato 100005 in 1990 was 048034).
 		c, ok := s.tables.ComuneByIstat(code, birth)
 		if !ok {
 			return p, rowErr("individui.comune_nascita_istat", fmt.Errorf("no comune has ISTAT code %q on %s", clip(code), birth))

@@ -77,6 +77,16 @@ func TestMapping(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 9, rec.Person.Permit.Kit, "SOGGIORNANTE DI LUNGO PERIODO")
 
+	// Today's ISTAT code of Prato at a 1990 birth, and of Monza at 1985:
+	// the comune is followed through its province change.
+	for _, c := range []struct{ istat, born, belfiore string }{{"100005", "1990-05-01", "G999"}, {"108033", "1985-03-01", "F704"}} {
+		_, err = src.db.Exec(`UPDATE individui SET comune_nascita_istat = ?, data_nascita = ?, stato_nascita = NULL WHERE id = 1000`, c.istat, c.born)
+		require.NoError(t, err)
+		rec, err = src.Person(ctx, "1000")
+		require.NoError(t, err)
+		assert.Equal(t, c.belfiore, rec.Person.BirthComune, c.istat)
+	}
+
 	for _, id := range []string{"010", "+10", "10.0", "P001"} {
 		_, err := src.Person(ctx, id)
 		assert.ErrorIs(t, err, anagrafe.ErrNotFound, id)

@@ -99,7 +99,9 @@ func (w *writer) person(ctx context.Context, p *anagrafe.Person) error {
 		birth = nullDate(d) // partial dates cannot be stored
 	}
 	if p.BirthComune != "" {
-		c, ok := w.tables.ComuneByBelfiore(p.BirthComune, p.BirthDate.Earliest())
+		// Today's ISTAT code, as vendor software keeps it (Prato: 100005
+		// even for a birth in 1990, when it was 048034).
+		c, ok := w.tables.ComuneByBelfiore(p.BirthComune, 0)
 		if !ok {
 			return fmt.Errorf("birth comune %s unknown", p.BirthComune)
 		}
