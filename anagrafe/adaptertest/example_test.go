@@ -68,3 +68,18 @@ func ExampleCheck() {
 	// Person: person P020: Person.Education: want "7", got ""
 	// <nil>
 }
+
+// IntegerIDs renumbers the fixture for a schema with integer keys: P001
+// becomes 20001 and so on, references included; integer-like IDs stay.
+func ExampleIntegerIDs() {
+	f := adaptertest.IntegerIDs(adaptertest.DefaultFixture())
+	for _, r := range f.Records {
+		if p := r.Person; p.FatherID != "" {
+			fmt.Println(p.ID, p.Surname, "father", p.FatherID)
+		}
+	}
+	// Output:
+	// 100 Hoxha father 10
+	// 20003 El Amrani father 20001
+	// 20004 El Amrani father 20001
+}

@@ -60,7 +60,10 @@ func ReadPermitTable(r io.Reader, t *codes.Tables) (*PermitTable, error) {
 		t = codes.Default()
 	}
 	p := &PermitTable{rows: map[string]PermitText{}, tables: t}
-	return p, p.read(r, false)
+	if err := p.read(r, false); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 // Extend returns a copy of p with the rows of a CSV table in ReadPermitTable's

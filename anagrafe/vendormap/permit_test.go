@@ -162,3 +162,24 @@ func TestReadPermitTableLaterEdition(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 27, got)
 }
+
+func FuzzReadPermitTable(f *testing.F) {
+	f.Add("TESTO,KIT,FONTE\nFAMIGLIA,13,x\n")
+	f.Add("TESTO,KIT,FONTE\n\"A,B\",16,\"q\"\"\"\n")
+	f.Add("x")
+	f.Fuzz(func(t *testing.T, s string) {
+		tab, err := ReadPermitTable(strings.NewReader(s), nil)
+		if err != nil {
+			assert.Nil(t, tab)
+			return
+		}
+		// Every row loaded maps its own text, to a code some edition has.
+		for _, r := range tab.Rows() {
+			assert.True(t, kitKnown(codes.Default(), r.Kit))
+			got, err := tab.Kit(r.Text, codes.NewDate(2000, 1, 1))
+			if err == nil {
+				assert.Equal(t, r.Kit, got)
+			}
+		}
+	})
+}
