@@ -36,6 +36,10 @@ CREATE TABLE IF NOT EXISTS individui (
     aggiornato           TEXT                 -- last change, RFC 3339 UTC
 );
 CREATE INDEX IF NOT EXISTS individui_famiglia ON individui (famiglia_id);
+-- Streams come in ascending byte order of the ID ("10" < "100" < "2"), the
+-- adapter contract: an index on the text form lets the paged stream
+-- (WHERE CAST(id AS TEXT) > ? ORDER BY CAST(id AS TEXT)) seek instead of sort.
+CREATE INDEX IF NOT EXISTS individui_id_testo ON individui (CAST(id AS TEXT));
 
 CREATE TABLE IF NOT EXISTS permessi (
     id            INTEGER PRIMARY KEY,

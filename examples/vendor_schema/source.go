@@ -30,8 +30,8 @@ type Options struct {
 }
 
 // Source is an anagrafe.Source over the vendor schema (schema.sql). It
-// pushes the expiry queries down to SQL (anagrafe.Querier) and does not
-// track the declaration of habitual residence.
+// pushes the expiry queries down to SQL (anagrafe.Querier, anagrafe.Counter)
+// and does not track the declaration of habitual residence.
 type Source struct {
 	db      *sql.DB
 	tables  *codes.Tables
@@ -42,6 +42,7 @@ type Source struct {
 var (
 	_ anagrafe.Source  = (*Source)(nil)
 	_ anagrafe.Querier = (*Source)(nil)
+	_ anagrafe.Counter = (*Source)(nil)
 )
 
 // Open opens (creating the tables if needed) the vendor database at path.
@@ -129,22 +130,45 @@ func (s *Source) Persons(ctx context.Context) iter.Seq2[*anagrafe.Record, error]
 	return s.stream(ctx, `SELECT CAST(id AS TEXT) FROM individui WHERE CAST(id AS TEXT) > ? ORDER BY CAST(id AS TEXT) LIMIT ?`, nil)
 }
 
-// Query implements anagrafe.Querier for the expiry queries, on current
-// permits only (not cancelled, not superseded); other kinds fall back.
-func (s *Source) Query(ctx context.Context, q anagrafe.Query) iter.Seq2[*anagrafe.Record, error] {
+// expiryWhere returns the join and WHERE clause selecting the persons whose
+// current permit (not cancelled, not superseded) matches an expiry query,
+// with its arguments, exactly as anagrafe.Match; ok is false for other
+// kinds.
+func expiryWhere(q anagrafe.Query) (clause string, args []any, ok bool) {
 	from, to, ok := q.Bounds()
-	if !ok || q.Kind == anagrafe.KindMissingResidenceDeclaration {
+	if !ok || (q.Kind != anagrafe.KindExpiringWithin && q.Kind != anagrafe.KindExpiredMoreThan) {
+		return "", nil, false
+	}
+	clause = ` FROM individui i
+		JOIN permessi p ON p.individuo_id = i.id AND p.annullato = 0 AND p.sostituito_da IS NULL
+		WHERE p.scadenza BETWEEN ? AND ?`
+	if q.Kind == anagrafe.KindExpiredMoreThan {
+		clause += ` AND p.titolo NOT IN ('5', '6')` // receipt or renewal in progress: not expired
+	}
+	return clause, []any{from.String(), to.String()}, true
+}
+
+// Query implements anagrafe.Querier for the expiry queries, on current
+// permits only; other kinds fall back (anagrafe.ErrUnsupported).
+func (s *Source) Query(ctx context.Context, q anagrafe.Query) iter.Seq2[*anagrafe.Record, error] {
+	clause, args, ok := expiryWhere(q)
+	if !ok {
 		return func(yield func(*anagrafe.Record, error) bool) { yield(nil, anagrafe.ErrUnsupported) }
 	}
-	pending := ""
-	if q.Kind == anagrafe.KindExpiredMoreThan {
-		pending = ` AND p.titolo NOT IN ('5', '6')` // receipt or renewal in progress: not expired (anagrafe.Match)
-	}
-	query := `SELECT CAST(i.id AS TEXT) FROM individui i
-		JOIN permessi p ON p.individuo_id = i.id AND p.annullato = 0 AND p.sostituito_da IS NULL
-		WHERE p.scadenza BETWEEN ? AND ?` + pending + `
+	query := `SELECT CAST(i.id AS TEXT)` + clause + `
 		AND CAST(i.id AS TEXT) > ? GROUP BY i.id ORDER BY CAST(i.id AS TEXT) LIMIT ?`
-	return s.stream(ctx, query, []any{from.String(), to.String()})
+	return s.stream(ctx, query, args)
+}
+
+// Count implements anagrafe.Counter for the expiry queries.
+func (s *Source) Count(ctx context.Context, q anagrafe.Query) (int, error) {
+	clause, args, ok := expiryWhere(q)
+	if !ok {
+		return 0, anagrafe.ErrUnsupported
+	}
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(DISTINCT i.id)`+clause, args...).Scan(&n)
+	return n, err
 }
 
 // stream yields the record of every ID the paged query returns; the query

@@ -126,3 +126,17 @@ func TestRowErrors(t *testing.T) {
 	assert.Equal(t, []string{"1000"}, ok)
 	assert.Equal(t, []string{"10", "100", "2", "9"}, bad, "10's household fails with 10; 2 for its questura")
 }
+
+// The paged stream seeks on the index of the IDs' text form instead of
+// sorting the table for every page.
+func TestStreamUsesIndex(t *testing.T) {
+	src := openTemp(t)
+	defer src.Close()
+	var id, parent, unused int
+	var detail string
+	err := src.db.QueryRow(`EXPLAIN QUERY PLAN SELECT CAST(id AS TEXT) FROM individui WHERE CAST(id AS TEXT) > ? ORDER BY CAST(id AS TEXT) LIMIT ?`, "", pageSize).
+		Scan(&id, &parent, &unused, &detail)
+	require.NoError(t, err)
+	assert.Contains(t, detail, "individui_id_testo")
+	assert.NotContains(t, detail, "TEMP B-TREE")
+}
