@@ -33,6 +33,7 @@ type bugs struct {
 	alias                 bool // returns its stored records, not copies
 	dropSecondCitizenship bool // stores the first citizenship only
 	completeDatesOnly     bool // stores full birth dates only
+	latestPermit          bool // the permit is the latest issued row, whatever its status
 }
 
 type permitRow struct {
@@ -110,8 +111,13 @@ func (s *tableSource) record(id string, row *permitRow) *anagrafe.Record {
 			return rec
 		}
 		for i := range s.permits {
-			if s.permits[i].personID == id && s.permits[i].status == 0 {
-				row = &s.permits[i]
+			pr := &s.permits[i]
+			switch {
+			case pr.personID != id:
+			case s.bugs.latestPermit && (row == nil || pr.permit.IssueDate > row.permit.IssueDate):
+				row = pr
+			case !s.bugs.latestPermit && pr.status == 0:
+				row = pr
 			}
 		}
 	}
@@ -223,6 +229,12 @@ func TestSelfCancelledPermitsMatched(t *testing.T) {
 	for _, f := range fs {
 		assert.True(t, strings.HasPrefix(f, "Query "), "only queries are wrong: %s", f)
 	}
+}
+
+func TestSelfLatestPermitNotCurrent(t *testing.T) {
+	ls := lines(check(t, bugs{latestPermit: true}))
+	assert.Contains(t, ls, `Persons: person 10: Person.Permit.Number: want "H00000010", got "H00000011"`, "the cancelled permit, issued later")
+	assert.Contains(t, ls, `Person: person 10: Person.Permit.ExpiryDate: want 2027-06-30, got 2026-07-01`)
 }
 
 func TestSelfRelationsSwapped(t *testing.T) {
