@@ -76,7 +76,7 @@ func ExampleDefaultPermitTable() {
 	// 24 false
 	// 9 false
 	// 0 true
-	// vendormap: unknown permit type: "TURISMO" maps to kit code 26, not in force on 2024-06-01
+	// vendormap: unknown permit type: "TURISMO" maps to kit code 26, not in force on 2024-06-01 (no code replaced it)
 }
 
 func ExamplePermitTable_Extend() {

@@ -123,14 +123,23 @@ func (p *PermitTable) read(r io.Reader, override bool) error {
 // force on on. It returns 0 and an error wrapping ErrUnknownPermit when the
 // text is not in the table, or when its code is not in force on on (code 8
 // after 2007-04-10; codes the 2024 edition dropped, such as 26 Turismo,
-// once it is in force): never a code the post office would refuse.
+// once it is in force): never a code the post office would refuse. The
+// error names the successor the kit tables give (22 → 27), without using it:
+// whether the person's permit fits the new code is the vendor's call.
 func (p *PermitTable) Kit(text string, on codes.Date) (int, error) {
 	row, ok := p.rows[codes.NormalizeName(text)]
 	if !ok {
 		return 0, fmt.Errorf("%w: no kit code for %q", ErrUnknownPermit, clip(text))
 	}
 	if _, ok := kitOn(p.tables, row.Kit, on); !ok {
-		return 0, fmt.Errorf("%w: %q maps to kit code %d, not in force on %s", ErrUnknownPermit, clip(text), row.Kit, on)
+		hint := ""
+		switch next, prev, ok := p.tables.KitSuccessor(row.Kit, on); {
+		case ok:
+			hint = fmt.Sprintf(" (the kit tables name %d %s as its successor: add a row for it if it fits)", next.Code, next.Description)
+		case prev.SuccessorSource != "":
+			hint = " (no code replaced it)"
+		}
+		return 0, fmt.Errorf("%w: %q maps to kit code %d, not in force on %s%s", ErrUnknownPermit, clip(text), row.Kit, on, hint)
 	}
 	return row.Kit, nil
 }

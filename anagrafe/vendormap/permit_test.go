@@ -183,3 +183,15 @@ func FuzzReadPermitTable(f *testing.F) {
 		}
 	})
 }
+
+// A code withdrawn by the 2024 edition says what replaced it, if anything,
+// and is still not returned.
+func TestPermitSuccessorHint(t *testing.T) {
+	on := codes.NewDate(2024, 6, 1)
+	got, err := DefaultPermitTable().Kit("RICERCA SCIENTIFICA", on)
+	assert.Zero(t, got)
+	require.ErrorIs(t, err, ErrUnknownPermit)
+	assert.ErrorContains(t, err, "kit code 22, not in force on 2024-06-01 (the kit tables name 27 ")
+	_, err = DefaultPermitTable().Kit("TURISMO", on)
+	assert.ErrorContains(t, err, "kit code 26, not in force on 2024-06-01 (no code replaced it)")
+}
