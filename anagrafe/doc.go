@@ -21,6 +21,8 @@
 // Reference adapters live in subpackages: memory (in-memory, for tests),
 // sqlreg (database/sql: SQLite embedded by default, PostgreSQL) and
 // csvadapter (CSV extracts, UTF-8 or Windows-1252). Package adaptertest runs
-// the conformance suite on any Source; package anagrafetest builds fixture
-// records.
+// the conformance suite on any Source, comparing what the source declares it
+// stores; package anagrafetest builds fixture records; package vendormap maps
+// the free text of vendor schemas (questure, street lines, house numbers,
+// permit texts, state names) to the model's codes.
 package anagrafe

@@ -19,3 +19,10 @@ func TestMemoryUntracked(t *testing.T) {
 		return memory.NewWithOptions(memory.Options{NoResidenceDeclaration: true}, records...)
 	})
 }
+
+func TestMemoryIntegerIDs(t *testing.T) {
+	cfg := adaptertest.Config{Fixture: adaptertest.IntegerIDs(adaptertest.DefaultFixture())}
+	adaptertest.RunConfig(t, cfg, func(t *testing.T, f adaptertest.Fixture) anagrafe.Source {
+		return memory.New(f.Records...)
+	})
+}
