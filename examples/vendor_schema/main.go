@@ -85,9 +85,8 @@ func exportFrom(db, out, on string, days int) error {
 		q = anagrafe.ExpiringWithin(days)
 	}
 	sum, err := export.Run(context.Background(), src, q, export.File(out), export.Options{
-		Map:         anagrafe.MapOptions{On: ref},
-		Audit:       audit.Hook(),
-		Recoverable: Recoverable,
+		Map:   anagrafe.MapOptions{On: ref},
+		Audit: audit.Hook(),
 	})
 	if err != nil {
 		return err

@@ -57,7 +57,7 @@ func (s *Source) person(ctx context.Context, id int64) (anagrafe.Person, sql.Nul
 // helpers and the code tables.
 func (s *Source) mapPerson(r *individuo) (anagrafe.Person, error) {
 	id := strconv.FormatInt(r.id, 10)
-	rowErr := func(field string, err error) error { return &RowError{ID: id, Field: field, Err: err} }
+	rowErr := func(field string, err error) error { return rowError(id, field, err) }
 	p := anagrafe.Person{
 		ID: id, CodiceFiscale: r.cf.String, Surname: r.cognome.String, Name: r.nome.String, Sex: eli2.Sesso(r.sesso.String),
 		BirthLocality: r.luogoEstero.String, MaritalStatus: r.statoCivile.String,
@@ -154,7 +154,7 @@ func (s *Source) current(ctx context.Context, id int64, p *anagrafe.Person) erro
 	if err != nil {
 		return err
 	}
-	rowErr := func(field string, err error) error { return &RowError{ID: p.ID, Field: field, Err: err} }
+	rowErr := func(field string, err error) error { return rowError(p.ID, field, err) }
 	pm := &anagrafe.Permit{Type: titolo.String, Motive: tipo.String, Number: numero.String}
 	for _, d := range []struct {
 		field string
@@ -207,7 +207,7 @@ func (s *Source) documents(ctx context.Context, id int64, p *anagrafe.Person) er
 				continue
 			}
 			if *v.out, err = codes.ParseDate(v.in); err != nil {
-				return &RowError{ID: p.ID, Field: "documenti", Err: err}
+				return rowError(p.ID, "documenti", err)
 			}
 		}
 		p.Documents = append(p.Documents, d)

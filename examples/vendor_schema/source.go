@@ -67,23 +67,12 @@ func Open(path string, opts Options) (*Source, error) {
 // Close closes the database.
 func (s *Source) Close() error { return s.db.Close() }
 
-// RowError is a row that cannot be mapped to the register model. The
-// stream yields it and goes on (export.Options.Recoverable).
-type RowError struct {
-	ID    string // individui.id
-	Field string // table.column
-	Err   error
-}
-
-func (e *RowError) Error() string { return "individui " + e.ID + ": " + e.Field + ": " + e.Err.Error() }
-
-// Unwrap returns the cause.
-func (e *RowError) Unwrap() error { return e.Err }
-
-// Recoverable reports whether err is a RowError, for export.Options.
-func Recoverable(err error) bool {
-	var re *RowError
-	return errors.As(err, &re)
+// rowError reports a row that cannot be mapped to the register model as
+// the SDK's per-record error: the stream yields it and goes on, and the
+// export skips that person with the field and the reason, without knowing
+// this adapter.
+func rowError(id, field string, err error) error {
+	return &anagrafe.RecordError{PersonID: id, Field: field, Reason: anagrafe.ReasonBadValue, Err: err}
 }
 
 // Person implements anagrafe.Source. IDs are the decimal integer keys of
@@ -109,10 +98,11 @@ func (s *Source) Person(ctx context.Context, id string) (*anagrafe.Record, error
 	}
 	if famKey.Valid {
 		if rec.Family, err = s.family(ctx, famKey.Int64); err != nil {
-			var re *RowError
-			if errors.As(err, &re) && re.ID != id {
-				// Name the record asked for; the member is in the field.
-				return nil, &RowError{ID: id, Field: re.Field + " of household member " + re.ID, Err: re.Err}
+			var re *anagrafe.RecordError
+			if errors.As(err, &re) && re.PersonID != id {
+				// Name the record asked for; the member is reported under
+				// its own id when the stream reaches it.
+				return nil, &anagrafe.RecordError{PersonID: id, Field: re.Field, Reason: anagrafe.ReasonHousehold}
 			}
 			return nil, err
 		}
@@ -188,7 +178,7 @@ func (s *Source) stream(ctx context.Context, query string, args []any) iter.Seq2
 					return
 				}
 				rec, err := s.Person(ctx, id)
-				if err != nil && !Recoverable(err) {
+				if err != nil && !anagrafe.IsRecordError(err) {
 					yield(nil, err)
 					return
 				}

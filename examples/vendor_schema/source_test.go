@@ -106,19 +106,19 @@ func TestRowErrors(t *testing.T) {
 	require.NoError(t, err)
 
 	_, err = src.Person(ctx, "10")
-	var re *RowError
+	var re *anagrafe.RecordError
 	require.ErrorAs(t, err, &re)
 	assert.Equal(t, "individui.stato_nascita", re.Field)
 	assert.ErrorIs(t, err, vendormap.ErrUnknownStateName)
-	assert.Equal(t, `individui 10: individui.stato_nascita: vendormap: unknown state name: "ATLANTIDE"`, err.Error())
+	assert.Equal(t, `anagrafe: record person 10, field individui.stato_nascita: vendormap: unknown state name: "ATLANTIDE"`, err.Error())
 	_, err = src.Person(ctx, "100") // a member of 10's household
-	assert.EqualError(t, err, `individui 100: individui.stato_nascita of household member 10: vendormap: unknown state name: "ATLANTIDE"`)
+	assert.EqualError(t, err, `anagrafe: record person 100, field individui.stato_nascita: anagrafe: a member of the household cannot be read`)
 
 	var ok, bad []string
 	for rec, err := range src.Persons(ctx) {
 		if err != nil {
-			require.True(t, Recoverable(err), err)
-			bad = append(bad, err.(*RowError).ID)
+			require.True(t, anagrafe.IsRecordError(err), err)
+			bad = append(bad, err.(*anagrafe.RecordError).PersonID)
 			continue
 		}
 		ok = append(ok, rec.Person.ID)
