@@ -3,6 +3,7 @@ package eli2
 import (
 	"errors"
 	"io"
+	"reflect"
 	"strconv"
 
 	"github.com/retecomuni/eli2sdk/codes"
@@ -41,7 +42,8 @@ func (v *FileValidator) Options() ValidateOptions { return v.c.opts }
 
 // Header checks the header: the sending comune's Belfiore and ISTAT codes
 // are present, name the same comune, and that comune is active on the file
-// date; the creation time is present. Paths start with "Intestazione.".
+// date; the creation time is present; every field meets the XSD (lengths,
+// patterns, ranges). Paths start with "Intestazione.".
 func (v *FileValidator) Header() Problems {
 	c := newChecker(v.c.opts)
 	h := &v.header
@@ -69,6 +71,7 @@ func (v *FileValidator) Header() Problems {
 	if h.NumeroPratiche < 0 {
 		c.add("Intestazione.NumeroPratiche", CodeOutOfRange, "value", strconv.Itoa(h.NumeroPratiche), "min", "0")
 	}
+	c.schemaCheck("Intestazione", "Intestazione", reflect.ValueOf(h).Elem())
 	return c.probs
 }
 

@@ -222,12 +222,15 @@ func (c *checker) fieldError(fe validator.FieldError) {
 	if i := strings.IndexByte(path, '.'); i >= 0 {
 		path = path[i+1:]
 	}
+	// Free-text values (enumerations, CAP) are masked by c.value unless
+	// personal data may be shown: an operator may have typed a name or an
+	// address into the wrong column.
 	value := fmt.Sprint(fe.Value())
 	switch fe.Tag() {
 	case "required":
 		c.add(path, CodeRequired)
 	case "oneof":
-		c.add(path, CodeInvalidValue, "value", value, "allowed", strings.ReplaceAll(fe.Param(), " ", ", "))
+		c.add(path, CodeInvalidValue, "value", c.value(value), "allowed", strings.ReplaceAll(fe.Param(), " ", ", "))
 	case "gte", "min":
 		c.add(path, CodeOutOfRange, "value", value, "min", fe.Param())
 	case "cf":
@@ -241,7 +244,7 @@ func (c *checker) fieldError(fe validator.FieldError) {
 	case "questura":
 		c.add(path, CodeQuesturaUnknown, "value", value)
 	case "cap":
-		c.add(path, CodeCAPFormat, "value", value)
+		c.add(path, CodeCAPFormat, "value", c.value(value))
 	case "kit":
 		c.add(path, CodeUnknownKit, "value", value)
 	case "anpr":
@@ -255,7 +258,7 @@ func (c *checker) fieldError(fe validator.FieldError) {
 	case "nome":
 		c.nameProblem(path, value)
 	default:
-		c.add(path, CodeInvalidValue, "value", value, "allowed", fe.Tag())
+		c.add(path, CodeInvalidValue, "value", c.value(value), "allowed", fe.Tag())
 	}
 }
 
