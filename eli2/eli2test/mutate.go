@@ -123,7 +123,9 @@ var Mutations = []Mutation{
 		cf := p.Richiedente.CodiceFiscale
 		p.Richiedente.CodiceFiscale = pick(r, "", strings.ToLower(cf), " "+cf, cf+"X", "12345678903", "1234567890")
 	}},
-	{"Sesso", func(r *rand.Rand, p *eli2.Pratica) { p.Richiedente.Sesso = eli2.Sesso(pick(r, "M", "F", "m", "X", "", " M")) }},
+	{"Sesso", func(r *rand.Rand, p *eli2.Pratica) {
+		p.Richiedente.Sesso = eli2.Sesso(pick(r, "M", "F", "m", "X", "", " M"))
+	}},
 	{"Relazione", func(r *rand.Rand, p *eli2.Pratica) {
 		if len(p.Familiari) > 0 {
 			p.Familiari[0].Relazione = eli2.Relazione(pick(r, "FIGLIO", "CONIUGE", "figlio", "NIPOTE", ""))
