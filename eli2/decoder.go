@@ -422,10 +422,11 @@ func (d *Decoder) leaf() ([]byte, error) {
 	}
 	var text []byte
 	var size int64
+	var line, col int
 	if tok.Kind == xmlscan.Text {
 		text = tok.Text
 		if tok.Truncated {
-			text, size = nil, tok.Size
+			text, size, line, col = nil, tok.Size, tok.Line, tok.Col
 		}
 		if tok, err = d.scan(); err != nil {
 			return nil, err
@@ -435,8 +436,8 @@ func (d *Decoder) leaf() ([]byte, error) {
 		return nil, d.errTok(withDetail(ErrUnknownElement, elemName(tok.Local)+": elemento figlio non ammesso in un campo di testo"))
 	}
 	if size > 0 {
-		// Not kept: reported at the end tag, the value left empty.
-		if err := d.soften(d.errTok(&fieldSizeError{size: size, max: d.MaxFieldSize})); err != nil {
+		// Not kept: reported where the value starts, the value left empty.
+		if err := d.soften(d.errAt(line, col, &fieldSizeError{size: size, max: d.MaxFieldSize})); err != nil {
 			return nil, err
 		}
 	}
