@@ -454,6 +454,26 @@ func (c *checker) schemaAdd(path, code string, args ...string) {
 	c.add(path, code, args...)
 }
 
+// codeValue returns a value that failed a code look-up as messages may
+// show it: as it is when it has the shape of a code of the XSD type typ (a
+// code is not personal data), masked otherwise unless personal data may be
+// shown.
+func (c *checker) codeValue(typ, s string) string {
+	st := xsdSimpleTypes[typ]
+	if st == nil || c.opts.ShowPersonalData {
+		return c.value(s)
+	}
+	if st.MaxLength >= 0 && utf8.RuneCountInString(s) > st.MaxLength {
+		return c.value(s)
+	}
+	for _, group := range st.Patterns {
+		if !slices.ContainsFunc(group, func(p xsdPattern) bool { return p.re.MatchString(s) }) {
+			return c.value(s)
+		}
+	}
+	return s
+}
+
 // value returns a raw field value as messages may show it: masked unless
 // personal data may be shown.
 func (c *checker) value(s string) string {

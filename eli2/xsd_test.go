@@ -146,3 +146,36 @@ func TestSchemaMessagesHideValues(t *testing.T) {
 	}
 	assert.True(t, shown, "ShowPersonalData shows the value")
 }
+
+// TestCodeValuesInMessages: a value that failed a code look-up is quoted
+// when it has the shape of a code of its field, masked otherwise.
+func TestCodeValuesInMessages(t *testing.T) {
+	tests := []struct {
+		name   string
+		mutate func(p *Pratica)
+		shown  string
+		hidden string
+	}{
+		{"comune code shown", func(p *Pratica) { p.Domicilio.Comune = "Z999" }, "Z999", ""},
+		{"name in the comune column", func(p *Pratica) { p.Domicilio.Comune = "MARIO ROSSI" }, "", "ROSSI"},
+		{"address in the state column", func(p *Pratica) { p.Richiedente.Cittadinanza = "VIA ROMA 1" }, "", "ROMA"},
+		{"address in the questura column", func(p *Pratica) { p.Questura = "VIA ROMA" }, "", "ROMA"},
+		{"name in the marital status column", func(p *Pratica) { p.Richiedente.StatoCivile = "ROSSI" }, "", "ROSSI"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := typicalPratica()
+			tt.mutate(p)
+			var all strings.Builder
+			for _, pr := range Validate(p, ValidateOptions{On: testOn}) {
+				all.WriteString(pr.Message + "\n")
+			}
+			if tt.shown != "" {
+				assert.Contains(t, all.String(), tt.shown)
+			}
+			if tt.hidden != "" {
+				assert.NotContains(t, all.String(), tt.hidden)
+			}
+		})
+	}
+}
