@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -103,10 +104,11 @@ func validateClean(f *eli2.ImportFile) (bool, string) {
 // XSD's limits (xmllint must reject some of them).
 func TestValidateImpliesXSD(t *testing.T) {
 	xmllintBin(t)
-	n := 3000
+	n := 6000
 	if testing.Short() {
-		n = 400
+		n = 600
 	}
+	start := time.Now()
 	r := rand.New(rand.NewPCG(11, 3))
 	samples := eli2test.Pratiche()
 	var sampleNames []string
@@ -115,6 +117,7 @@ func TestValidateImpliesXSD(t *testing.T) {
 	}
 	slices.Sort(sampleNames)
 	files := map[string][]byte{}
+	generatedN := 0
 	clean := map[string]bool{}
 	what := map[string]string{}
 	for i := range n {
@@ -143,12 +146,18 @@ func TestValidateImpliesXSD(t *testing.T) {
 			continue // the Encoder refuses what XML cannot hold (control characters…)
 		}
 		name := fmt.Sprintf("f%05d.xml", i)
-		files[name] = buf.Bytes()
 		ok, probs := validateClean(&f)
+		generatedN++
+		if !ok && r.IntN(5) != 0 {
+			continue // xmllint is the cost: every clean file, one rejected in five
+		}
+		files[name] = buf.Bytes()
 		clean[name] = ok
 		what[name] = strings.Join(mutations, ", ") + " → " + probs
 	}
+	generated := time.Now()
 	rejected := xmllintBatch(t, files, 200)
+	t.Logf("generated and validated in %v, xmllint in %v", generated.Sub(start).Round(time.Millisecond), time.Since(generated).Round(time.Millisecond))
 	nClean, nRejectedByBoth := 0, 0
 	var failures []string
 	for name := range files {
@@ -161,8 +170,8 @@ func TestValidateImpliesXSD(t *testing.T) {
 			nRejectedByBoth++
 		}
 	}
-	t.Logf("%d files, %d accepted by Validate, %d rejected by Validate (of which %d by xmllint too)",
-		len(files), nClean, len(files)-nClean, nRejectedByBoth)
+	t.Logf("%d files generated, %d checked by xmllint: %d accepted by Validate, %d rejected by Validate (of which %d by xmllint too)",
+		generatedN, len(files), nClean, len(files)-nClean, nRejectedByBoth)
 	slices.Sort(failures)
 	for i, f := range failures {
 		if i == 10 {
@@ -171,6 +180,6 @@ func TestValidateImpliesXSD(t *testing.T) {
 		t.Error(f)
 	}
 	require.Empty(t, failures, "files Validate accepts and the XSD rejects")
-	assert.Greater(t, nClean, len(files)/5, "too few valid files: the property would say little")
-	assert.Greater(t, nRejectedByBoth, len(files)/20, "the mutations do not reach the XSD's limits")
+	assert.Greater(t, nClean, generatedN/5, "too few valid files: the property would say little")
+	assert.Greater(t, nRejectedByBoth, (len(files)-nClean)/2, "the mutations do not reach the XSD's limits")
 }
