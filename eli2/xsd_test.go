@@ -179,3 +179,14 @@ func TestCodeValuesInMessages(t *testing.T) {
 		})
 	}
 }
+
+// TestParsePartialDateHidesValue: the error of an impossible birth date
+// does not quote it.
+func TestParsePartialDateHidesValue(t *testing.T) {
+	for _, s := range []string{"1964-06-31", "1964-13", "12/06/1964"} {
+		_, err := ParsePartialDate(s)
+		require.ErrorIs(t, err, ErrPartialDate)
+		assert.NotContains(t, err.Error(), s)
+		assert.NotContains(t, err.Error(), "1964")
+	}
+}
