@@ -38,7 +38,7 @@ func checkXSD(data []byte) error {
 	c := newChecker(ValidateOptions{}.withDefaults())
 	value := func(name string, st *xsdSimpleType, lex string) error {
 		c.probs = nil
-		c.schemaValue(xsdField{field: name, simple: st}, name, lex)
+		c.schemaValue(xsdField{field: name, simple: st}, fieldPath{field: name, index: -1}, lex)
 		if len(c.probs) > 0 {
 			return fmt.Errorf("%s: %s (%s)", name, c.probs[0].Code, c.probs[0].Message)
 		}

@@ -207,13 +207,10 @@ func (c *checker) schemaCheck(ct, prefix string, v reflect.Value) {
 		}
 	}
 	if hasChoice && chosen == 0 {
-		c.schemaAdd(prefix, CodeRequired)
+		c.schemaAdd(fieldPath{field: prefix, index: -1}, CodeRequired)
 	}
 	for _, f := range plan[ct] {
-		path := f.field
-		if prefix != "" {
-			path = prefix + "." + f.field
-		}
+		path := fieldPath{prefix: prefix, field: f.field, index: -1}
 		fv := v.Field(f.index)
 		if f.branch != 0 && f.branch != chosen {
 			if written(fv) {
@@ -239,7 +236,7 @@ func written(v reflect.Value) bool {
 }
 
 // schemaField checks one field and reports whether the Encoder writes it.
-func (c *checker) schemaField(f xsdField, path string, fv reflect.Value) bool {
+func (c *checker) schemaField(f xsdField, path fieldPath, fv reflect.Value) bool {
 	switch {
 	case f.wrapper:
 		n := fv.Len()
@@ -247,7 +244,7 @@ func (c *checker) schemaField(f xsdField, path string, fv reflect.Value) bool {
 			return false
 		}
 		for i := range n {
-			c.schemaCheck(f.complex, index(path, i), fv.Index(i))
+			c.schemaCheck(f.complex, fieldPath{prefix: path.prefix, field: path.field, index: i}.String(), fv.Index(i))
 		}
 		if f.max > 0 && n > f.max {
 			c.schemaAdd(path, CodeTooMany, "field", f.field, "max", strconv.Itoa(f.max))
@@ -263,12 +260,12 @@ func (c *checker) schemaField(f xsdField, path string, fv reflect.Value) bool {
 			}
 			fv = fv.Elem()
 		}
-		c.schemaCheck(f.complex, path, fv)
+		c.schemaCheck(f.complex, path.String(), fv)
 		return true
 	case fv.Type() == intSliceType:
 		n := fv.Len()
 		for i := range n {
-			c.schemaValue(f, index(path, i), strconv.FormatInt(fv.Index(i).Int(), 10))
+			c.schemaValue(f, fieldPath{prefix: path.prefix, field: path.field, index: i}, strconv.FormatInt(fv.Index(i).Int(), 10))
 		}
 		if n < f.min {
 			c.schemaAdd(path, CodeRequired)
@@ -277,6 +274,15 @@ func (c *checker) schemaField(f xsdField, path string, fv reflect.Value) bool {
 			c.schemaAdd(path, CodeTooMany, "field", f.field, "max", strconv.Itoa(f.max))
 		}
 		return n > 0
+	}
+	if st := f.simple; fv.Kind() == reflect.Int && st != nil && len(st.Patterns) == 0 && len(st.Enumerations) == 0 {
+		// Numbers without patterns: the range alone, without formatting.
+		n := fv.Int()
+		if n == 0 && f.min == 0 {
+			return false
+		}
+		c.schemaRange(f, path, n)
+		return true
 	}
 	lex, present := lexical(fv, f.min > 0)
 	if !present {
@@ -325,7 +331,7 @@ func lexical(v reflect.Value, required bool) (string, bool) {
 }
 
 // schemaValue checks a written value against its simple type.
-func (c *checker) schemaValue(f xsdField, path, lex string) {
+func (c *checker) schemaValue(f xsdField, path fieldPath, lex string) {
 	st := f.simple
 	if st == nil {
 		return
@@ -366,9 +372,20 @@ func (c *checker) schemaValue(f xsdField, path, lex string) {
 		c.schemaAdd(path, CodeOutOfRange, "value", strconv.FormatInt(n, 10), "min", builtinMin(st.Base))
 	case !ok:
 		c.schemaAdd(path, CodeInvalidDate, "field", f.field)
-	case isInt && st.MinInclusive != nil && n < *st.MinInclusive:
+	case isInt:
+		c.schemaRange(f, path, n)
+	}
+}
+
+// schemaRange checks a number against its built-in type and range.
+func (c *checker) schemaRange(f xsdField, path fieldPath, n int64) {
+	st := f.simple
+	switch {
+	case st.Base == "positiveInteger" && n < 1, st.Base == "nonNegativeInteger" && n < 0:
+		c.schemaAdd(path, CodeOutOfRange, "value", strconv.FormatInt(n, 10), "min", builtinMin(st.Base))
+	case st.MinInclusive != nil && n < *st.MinInclusive:
 		c.schemaAdd(path, CodeOutOfRange, "value", strconv.FormatInt(n, 10), "min", strconv.FormatInt(*st.MinInclusive, 10))
-	case isInt && st.MaxInclusive != nil && n > *st.MaxInclusive:
+	case st.MaxInclusive != nil && n > *st.MaxInclusive:
 		c.schemaAdd(path, CodeAboveMaximum, "field", f.field, "max", strconv.FormatInt(*st.MaxInclusive, 10))
 	}
 }
@@ -442,9 +459,28 @@ func parseXSDDate(lex string, parts int) (PartialDate, bool) {
 	return p, true
 }
 
+// fieldPath is the path of a field, built only when a problem is reported.
+type fieldPath struct {
+	prefix, field string
+	index         int // slice index, -1 if none
+}
+
+// String returns the record-model path: prefix.field[index].
+func (p fieldPath) String() string {
+	s := p.field
+	if p.prefix != "" {
+		s = p.prefix + "." + p.field
+	}
+	if p.index >= 0 {
+		s = index(s, p.index)
+	}
+	return s
+}
+
 // schemaAdd adds a problem unless the field, or a field it belongs to,
 // already has one: the rules' own message is more precise.
-func (c *checker) schemaAdd(path, code string, args ...string) {
+func (c *checker) schemaAdd(fp fieldPath, code string, args ...string) {
+	path := fp.String()
 	for _, p := range c.probs {
 		if p.Severity == SeverityError && (p.Path == path || p.Path == "" ||
 			strings.HasPrefix(path, p.Path) && (path[len(p.Path)] == '.' || path[len(p.Path)] == '[')) {
