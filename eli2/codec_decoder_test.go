@@ -308,3 +308,22 @@ var errBroken = errors.New("broken pipe")
 type brokenReader struct{}
 
 func (brokenReader) Read([]byte) (int, error) { return 0, errBroken }
+
+// TestTipologiaOptional: a kit code of 0 (the help desk chooses it) is not
+// written, and a file without <Tipologia> reads as 0; a child's passport and
+// permit numbers are carried.
+func TestTipologiaOptionalAndChildNumbers(t *testing.T) {
+	f := eli2test.Samples()["rinnovo_famiglia"]
+	f.Pratiche[0].Richiesta.Tipologia = 0
+	f.Pratiche[0].Familiari[0].NumeroPassaporto = "YB1234567"
+	f.Pratiche[0].Familiari[0].NumeroPermesso = "I01234567"
+	data := string(encodeFile(t, &f))
+	assert.NotContains(t, data, "<Tipologia>")
+	assert.Contains(t, data, "<NumeroPassaporto>YB1234567</NumeroPassaporto>")
+	got, err := decodeString(data)
+	require.NoError(t, err)
+	assert.Zero(t, got.Pratiche[0].Richiesta.Tipologia)
+	assert.Equal(t, "YB1234567", got.Pratiche[0].Familiari[0].NumeroPassaporto)
+	assert.Equal(t, "I01234567", got.Pratiche[0].Familiari[0].NumeroPermesso)
+	requireSameFile(t, &f, got)
+}

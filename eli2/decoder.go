@@ -782,7 +782,7 @@ func (d *Decoder) pratica(p *Pratica) error {
 }
 
 var richiestaChildren = []child{
-	{"TipoRichiesta", true, false}, {"TipoTitolo", true, false}, {"Tipologia", true, false},
+	{"TipoRichiesta", true, false}, {"TipoTitolo", true, false}, {"Tipologia", false, false}, // absent: 0, the desk chooses it
 	{"TipologiaRichiesta", false, false}, {"DurataMesi", false, false}, {"AggiornamentoFoto", false, false},
 }
 
@@ -987,6 +987,7 @@ var familiareChildren = []child{
 	{"Relazione", true, false}, {"CodiceFiscale", false, false}, {"Cognome", true, false},
 	{"Nome", true, false}, {"Sesso", true, false}, {"DataNascita", true, false},
 	{"LuogoNascita", true, false}, {"Cittadinanza", true, false},
+	{"NumeroPassaporto", false, false}, {"NumeroPermesso", false, false},
 }
 
 func (d *Decoder) familiari(dst *[]Familiare) error {
@@ -1023,6 +1024,10 @@ func (d *Decoder) familiare(f *Familiare) error {
 			return d.luogo(&f.LuogoNascita)
 		case 7:
 			return d.str(&f.Cittadinanza)
+		case 8:
+			return d.str(&f.NumeroPassaporto)
+		case 9:
+			return d.str(&f.NumeroPermesso)
 		}
 		return nil
 	})

@@ -97,6 +97,8 @@ var xsdComplexTypes = map[string][]xsdElement{
 		{Name: "DataNascita", Type: "DataParziale", Complex: false, MinOccurs: 1, MaxOccurs: 1, Branch: 0},
 		{Name: "LuogoNascita", Type: "LuogoNascita", Complex: true, MinOccurs: 1, MaxOccurs: 1, Branch: 0},
 		{Name: "Cittadinanza", Type: "CodiceStato", Complex: false, MinOccurs: 1, MaxOccurs: 1, Branch: 0},
+		{Name: "NumeroPassaporto", Type: "Testo", Complex: false, MinOccurs: 0, MaxOccurs: 1, Branch: 0},
+		{Name: "NumeroPermesso", Type: "Testo", Complex: false, MinOccurs: 0, MaxOccurs: 1, Branch: 0},
 	},
 	"Familiari": {
 		{Name: "Familiare", Type: "Familiare", Complex: true, MinOccurs: 1, MaxOccurs: -1, Branch: 0},

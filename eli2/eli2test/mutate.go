@@ -119,6 +119,12 @@ var Mutations = []Mutation{
 		}
 		return &p.Familiari[0].Cognome
 	}),
+	setText("Familiare.NumeroPassaporto", func(p *eli2.Pratica) *string {
+		if len(p.Familiari) == 0 {
+			return nil
+		}
+		return &p.Familiari[0].NumeroPassaporto
+	}),
 	{"CodiceFiscale", func(r *rand.Rand, p *eli2.Pratica) {
 		cf := p.Richiedente.CodiceFiscale
 		p.Richiedente.CodiceFiscale = pick(r, "", strings.ToLower(cf), " "+cf, cf+"X", "12345678903", "1234567890")
