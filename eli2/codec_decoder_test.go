@@ -63,10 +63,13 @@ func TestDecoderRejects(t *testing.T) {
 		{"id missing", repl(` id="RA-2026-0033"`, ``), eli2.ErrInvalidValue, "ID"},
 		{"unknown pratica attr", repl(`id="RA-2026-0033"`, `id="RA-2026-0033" x="1"`), eli2.ErrUnknownAttr, ""},
 		{"attr on leaf", repl(`<CAP>`, `<CAP a="1">`), eli2.ErrUnknownAttr, "Domicilio"},
-		{"count mismatch", repl(`<NumeroPratiche>1<`, `<NumeroPratiche>2<`), eli2.ErrCountMismatch, "Intestazione.NumeroPratiche"},
 		{"truncated", base[:len(base)/2], eli2.ErrUnexpectedEOF, "-"},
 		{"truncated in tag", base[:strings.Index(base, "<Questura>")+5], eli2.ErrUnexpectedEOF, ""},
-		{"empty", "", eli2.ErrUnexpectedEOF, ""},
+		{"empty", "", eli2.ErrEmpty, ""},
+		{"white space only", " \r\n\t ", eli2.ErrEmpty, ""},
+		{"BOM only", "\xef\xbb\xbf", eli2.ErrEmpty, ""},
+		{"CSV", "id;cognome;nome\n1;ROSSI;MARIO\n", eli2.ErrNotXML, ""},
+		{"PDF", "%PDF-1.7\n", eli2.ErrNotXML, ""},
 		{"invalid UTF-8", repl(`MARIANI`, "MARI\xc0NI"), eli2.ErrInvalidUTF8, "Domicilio.Toponimo.Denominazione"},
 		{"NUL", repl(`MARIANI`, "MARI\x00NI"), eli2.ErrInvalidChar, "Domicilio.Toponimo.Denominazione"},
 		{"control char", repl(`MARIANI`, "MARI\x0bNI"), eli2.ErrInvalidChar, "Domicilio.Toponimo.Denominazione"},
@@ -74,7 +77,7 @@ func TestDecoderRejects(t *testing.T) {
 		{"mismatched tag", repl(`</CAP>`, `</Cap>`), eli2.ErrSyntax, "Domicilio.CAP"},
 		{"trailing element", base + "<x/>", eli2.ErrSyntax, ""},
 		{"trailing text", base + "x", eli2.ErrSyntax, ""},
-		{"text before root", "x" + base, eli2.ErrSyntax, ""},
+		{"text before root", "x" + base, eli2.ErrNotXML, ""},
 		{"late xml decl", "\n" + base, eli2.ErrSyntax, ""},
 		{"xml 1.1", strings.Replace(base, `version="1.0"`, `version="1.1"`, 1), eli2.ErrSyntax, ""},
 		{"utf-16", "\xff\xfe<\x00?\x00", eli2.ErrEncoding, ""},
@@ -119,20 +122,24 @@ func TestDecoderErrorPosition(t *testing.T) {
 	assert.Equal(t, "riga 49, colonna 7 (pratica RA-2026-0033, Domicilio): elemento sconosciuto: <Citofono>", err.Error())
 }
 
+// TestDecoderDuplicateID: the Decoder checks syntax, so it reads repeated
+// ids and a wrong header count; the validator reports them (see
+// TestValidateStreamFileProblems).
 func TestDecoderDuplicateID(t *testing.T) {
 	batch := sampleXML(t, "batch")
 	in := strings.Replace(batch, `id="FI-2026-0003"`, `id="FI-2026-0002"`, 1)
+	in = strings.Replace(in, "<NumeroPratiche>3<", "<NumeroPratiche>4<", 1)
 	d := eli2.NewDecoder(strings.NewReader(in))
-	_, err := d.Next()
-	require.NoError(t, err)
-	_, err = d.Next()
-	require.ErrorIs(t, err, eli2.ErrDuplicateID)
-	var pe *eli2.ParseError
-	require.ErrorAs(t, err, &pe)
-	assert.Equal(t, "ID", pe.Path)
-	assert.Equal(t, "FI-2026-0002", pe.Pratica)
-	_, err2 := d.Next()
-	require.Equal(t, err, err2, "errors are sticky")
+	var ids []string
+	for {
+		p, err := d.Next()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err)
+		ids = append(ids, p.ID)
+	}
+	assert.Equal(t, []string{"FI-2026-0002", "FI-2026-0002", "FI-2026-0001"}, ids)
 }
 
 func TestDecoderLimits(t *testing.T) {
@@ -301,3 +308,22 @@ var errBroken = errors.New("broken pipe")
 type brokenReader struct{}
 
 func (brokenReader) Read([]byte) (int, error) { return 0, errBroken }
+
+// TestTipologiaOptional: a kit code of 0 (the help desk chooses it) is not
+// written, and a file without <Tipologia> reads as 0; a child's passport and
+// permit numbers are carried.
+func TestTipologiaOptionalAndChildNumbers(t *testing.T) {
+	f := eli2test.Samples()["rinnovo_famiglia"]
+	f.Pratiche[0].Richiesta.Tipologia = 0
+	f.Pratiche[0].Familiari[0].NumeroPassaporto = "YB1234567"
+	f.Pratiche[0].Familiari[0].NumeroPermesso = "I01234567"
+	data := string(encodeFile(t, &f))
+	assert.NotContains(t, data, "<Tipologia>")
+	assert.Contains(t, data, "<NumeroPassaporto>YB1234567</NumeroPassaporto>")
+	got, err := decodeString(data)
+	require.NoError(t, err)
+	assert.Zero(t, got.Pratiche[0].Richiesta.Tipologia)
+	assert.Equal(t, "YB1234567", got.Pratiche[0].Familiari[0].NumeroPassaporto)
+	assert.Equal(t, "I01234567", got.Pratiche[0].Familiari[0].NumeroPermesso)
+	requireSameFile(t, &f, got)
+}

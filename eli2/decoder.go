@@ -15,17 +15,23 @@ import (
 )
 
 // Decoder reads an import file in format v1, one Pratica at a time, in
-// constant memory (plus the set of ids read, used to reject duplicates:
-// about 80 bytes per application with a short id, measured by
-// TestDecoderConstantMemory).
+// constant memory.
 //
 // Set the limits before the first call to Header or Next; zero means the
-// default. The Decoder checks the structure of the file (well-formed XML, no
-// DTD, namespace, element names and order, required elements, value
-// syntax of numbers, dates and booleans, unique ids, the header count); the
-// content rules (codes, patterns, consistency) are checked by Validate.
-// Every error is a *ParseError wrapping one of the sentinel errors; errors
-// are sticky.
+// default. The Decoder checks syntax: well-formed XML, no DTD, namespace,
+// element names and order, required elements, and the syntax of numbers,
+// dates and booleans. Content is the validator's (FileValidator,
+// ValidateStream): codes, lengths and patterns, unique ids, the header
+// count.
+//
+// A value of an application that cannot be read (an impossible date such as
+// 1964-06-31, a number that is not one, a text beyond MaxFieldSize) is a
+// problem of that application, not of the file: Next returns the
+// application, with that field left zero, and a *RecordError listing such
+// fields; reading goes on with the next call. Every other error is a
+// *ParseError wrapping one of the sentinel errors, and is sticky: the file
+// cannot be read further. An empty input is ErrEmpty, one that does not
+// start with markup ErrNotXML.
 //
 // Input must be UTF-8 (a BOM is accepted); a file whose XML declaration
 // says ISO-8859-1, Windows-1252 or ISO-8859-15 is transcoded, any other
@@ -37,8 +43,14 @@ type Decoder struct {
 	// MaxDepth is the maximum element nesting (default 64).
 	MaxDepth int
 	// MaxTextSize is the maximum size in bytes of the text of one element
-	// (default 64 KiB). Reading stops as soon as it is exceeded (ErrTooLarge).
+	// (default 8 MiB), a guard against hostile input: reading stops as soon
+	// as it is exceeded (ErrTooLarge, fatal).
 	MaxTextSize int
+	// MaxFieldSize is the maximum size in bytes of one value (default
+	// 4 KiB, ten times the longest value the XSD allows in UTF-8). A longer
+	// value is read on, in constant memory, but not kept: it is a
+	// *RecordError wrapping ErrFieldTooLarge for its application.
+	MaxFieldSize int
 	// MaxTokenSize is the maximum size in bytes of a tag with its
 	// attributes, of a comment or of a processing instruction (default 64 KiB).
 	MaxTokenSize int
@@ -53,9 +65,10 @@ type Decoder struct {
 	started bool
 	header  Intestazione
 	err     error
-	ids     map[string]struct{}
-	count   int
-	rootPos int // index of the last root child seen
+	index   int           // applications read
+	soft    bool          // reading an application: value errors go to fieldErrs
+	fields  []*ParseError // values of the current application that could not be read
+	rootPos int           // index of the last root child seen
 	cur     string
 	path    []string
 	tok     *xmlscan.Token
@@ -66,10 +79,18 @@ type Decoder struct {
 
 // NewDecoder returns a Decoder reading from r.
 func NewDecoder(r io.Reader) *Decoder {
-	return &Decoder{r: r, ids: make(map[string]struct{}), rootPos: -1}
+	return &Decoder{r: r, rootPos: -1}
 }
 
-// DecodeFile reads a whole import file into memory.
+// Default limits of the Decoder.
+const (
+	DefaultMaxTextSize  = 8 << 20
+	DefaultMaxFieldSize = 4 << 10
+)
+
+// DecodeFile reads a whole import file into memory. It stops at the first
+// error, a *RecordError included; use a Decoder to read on past the
+// applications with unreadable values.
 func DecodeFile(r io.Reader) (*ImportFile, error) {
 	d := NewDecoder(r)
 	h, err := d.Header()
@@ -105,8 +126,9 @@ func (d *Decoder) Header() (Intestazione, error) {
 }
 
 // Next returns the next application. After the last one it checks the end
-// of the file and the header count and returns io.EOF, or an error wrapping
-// ErrCountMismatch.
+// of the file and returns io.EOF. When some values of the application could
+// not be read, Next returns it with those fields zero and a *RecordError;
+// the next call reads on.
 func (d *Decoder) Next() (*Pratica, error) {
 	if _, err := d.Header(); err != nil {
 		return nil, err
@@ -128,12 +150,20 @@ func (d *Decoder) Next() (*Pratica, error) {
 		return nil, io.EOF
 	}
 	p := new(Pratica)
-	if err := d.pratica(p); err != nil {
+	d.soft, d.fields = true, nil
+	err = d.pratica(p)
+	d.soft = false
+	if err != nil {
 		d.err = err
 		return nil, err
 	}
-	d.count++
+	d.index++
 	d.cur = ""
+	if len(d.fields) > 0 {
+		re := &RecordError{Index: d.index - 1, Pratica: p.ID, Fields: d.fields}
+		d.fields = nil
+		return p, re
+	}
 	return p, nil
 }
 
@@ -144,11 +174,6 @@ func (d *Decoder) finish() error {
 	}
 	if tok.Kind != xmlscan.EOF {
 		return d.errAt(tok.Line, tok.Col, withDetail(ErrSyntax, "contenuto dopo la chiusura dell'elemento radice"))
-	}
-	if d.count != d.header.NumeroPratiche {
-		d.path = append(d.path[:0], "Intestazione", "NumeroPratiche")
-		return d.errAt(tok.Line, tok.Col, withDetail(ErrCountMismatch,
-			"dichiarate "+strconv.Itoa(d.header.NumeroPratiche)+", trovate "+strconv.Itoa(d.count)))
 	}
 	return nil
 }
@@ -192,6 +217,12 @@ func (d *Decoder) start() error {
 		bytes.HasPrefix(head, []byte{'<', 0}) || bytes.HasPrefix(head, []byte{0, '<'}) {
 		return &ParseError{Line: 1, Column: 1, Err: withDetail(ErrEncoding, "il file è in UTF-16: salvarlo in UTF-8")}
 	}
+	switch body := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n"); {
+	case len(body) == 0 && len(head) < cap(head):
+		return &ParseError{Line: 1, Column: 1, Err: ErrEmpty}
+	case len(body) > 0 && body[0] != '<':
+		return &ParseError{Line: 1, Column: 1, Err: ErrNotXML}
+	}
 	r := io.MultiReader(bytes.NewReader(head), d.r)
 	label := xmlscan.DeclaredEncoding(head)
 	cm, ok := encodingOf(label)
@@ -210,8 +241,15 @@ func (d *Decoder) start() error {
 	if d.MaxRepeat <= 0 {
 		d.MaxRepeat = 256
 	}
+	if d.MaxTextSize <= 0 {
+		d.MaxTextSize = DefaultMaxTextSize
+	}
+	if d.MaxFieldSize <= 0 {
+		d.MaxFieldSize = DefaultMaxFieldSize
+	}
 	d.s = xmlscan.New(r)
 	d.s.MaxDepth, d.s.MaxTextSize, d.s.MaxTokenSize = d.MaxDepth, d.MaxTextSize, d.MaxTokenSize
+	d.s.MaxKeepSize = d.MaxFieldSize
 	return d.readHeader()
 }
 
@@ -383,8 +421,13 @@ func (d *Decoder) leaf() ([]byte, error) {
 		return nil, err
 	}
 	var text []byte
+	var size int64
+	var line, col int
 	if tok.Kind == xmlscan.Text {
 		text = tok.Text
+		if tok.Truncated {
+			text, size, line, col = nil, tok.Size, tok.Line, tok.Col
+		}
 		if tok, err = d.scan(); err != nil {
 			return nil, err
 		}
@@ -392,7 +435,27 @@ func (d *Decoder) leaf() ([]byte, error) {
 	if tok.Kind != xmlscan.EndElement {
 		return nil, d.errTok(withDetail(ErrUnknownElement, elemName(tok.Local)+": elemento figlio non ammesso in un campo di testo"))
 	}
+	if size > 0 {
+		// Not kept: reported where the value starts, the value left empty.
+		if err := d.soften(d.errAt(line, col, &fieldSizeError{size: size, max: d.MaxFieldSize})); err != nil {
+			return nil, err
+		}
+	}
 	return text, nil
+}
+
+// soften records err as a value that could not be read when reading an
+// application, and returns nil so that reading goes on; outside an
+// application (the header) it returns err.
+func (d *Decoder) soften(err error) error {
+	if !d.soft {
+		return err
+	}
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		d.fields = append(d.fields, pe)
+	}
+	return nil
 }
 
 func (d *Decoder) str(dst *string) error {
@@ -435,11 +498,13 @@ func trimSpace(b []byte) []byte {
 	return b
 }
 
+// valueErr reports a value of field name that cannot be read: a problem of
+// the application (see soften), or of the file in the header.
 func (d *Decoder) valueErr(name, detail string) error {
 	d.push(name)
 	err := d.errTok(withDetail(ErrInvalidValue, detail))
 	d.pop()
-	return err
+	return d.soften(err)
 }
 
 func atoiBytes(b []byte) (int, bool) {
@@ -671,22 +736,14 @@ func (d *Decoder) pratica(p *Pratica) error {
 	if err != nil {
 		return err
 	}
+	d.path = d.path[:0]
 	if !seen || id == "" {
-		d.path = append(d.path[:0], "ID")
-		err := d.errTok(withDetail(ErrInvalidValue, "attributo id mancante o vuoto"))
-		d.path = d.path[:0]
-		return err
+		if err := d.valueErr("ID", "attributo id mancante o vuoto"); err != nil {
+			return err
+		}
 	}
 	d.cur = id
-	if _, dup := d.ids[id]; dup {
-		d.path = append(d.path[:0], "ID")
-		err := d.errTok(ErrDuplicateID)
-		d.path = d.path[:0]
-		return err
-	}
-	d.ids[id] = struct{}{}
 	p.ID = id
-	d.path = d.path[:0]
 	return d.elements(praticaChildren, func(idx int) error {
 		switch idx {
 		case 0:
@@ -725,7 +782,7 @@ func (d *Decoder) pratica(p *Pratica) error {
 }
 
 var richiestaChildren = []child{
-	{"TipoRichiesta", true, false}, {"TipoTitolo", true, false}, {"Tipologia", true, false},
+	{"TipoRichiesta", true, false}, {"TipoTitolo", true, false}, {"Tipologia", false, false}, // absent: 0, the desk chooses it
 	{"TipologiaRichiesta", false, false}, {"DurataMesi", false, false}, {"AggiornamentoFoto", false, false},
 }
 
@@ -753,10 +810,10 @@ func (d *Decoder) richiesta(r *Richiesta) error {
 				v = true
 			case "false", "0":
 			default:
-				err = d.valueErr("AggiornamentoFoto", "true o false attesi")
+				return d.valueErr("AggiornamentoFoto", "true o false attesi")
 			}
 			r.AggiornamentoFoto = &v
-			return err
+			return nil
 		}
 		return nil
 	})
@@ -930,6 +987,7 @@ var familiareChildren = []child{
 	{"Relazione", true, false}, {"CodiceFiscale", false, false}, {"Cognome", true, false},
 	{"Nome", true, false}, {"Sesso", true, false}, {"DataNascita", true, false},
 	{"LuogoNascita", true, false}, {"Cittadinanza", true, false},
+	{"NumeroPassaporto", false, false}, {"NumeroPermesso", false, false},
 }
 
 func (d *Decoder) familiari(dst *[]Familiare) error {
@@ -966,6 +1024,10 @@ func (d *Decoder) familiare(f *Familiare) error {
 			return d.luogo(&f.LuogoNascita)
 		case 7:
 			return d.str(&f.Cittadinanza)
+		case 8:
+			return d.str(&f.NumeroPassaporto)
+		case 9:
+			return d.str(&f.NumeroPermesso)
 		}
 		return nil
 	})
@@ -1002,9 +1064,11 @@ func (d *Decoder) istanza(s *Istanza) error {
 			return d.errTok(withDetail(ErrTooLarge, "troppi elementi <Modulo>"))
 		}
 		var m int
-		err := d.integer("Moduli", &m)
+		if err := d.integer("Moduli", &m); err != nil {
+			return err
+		}
 		s.Moduli = append(s.Moduli, m)
-		return err
+		return nil
 	})
 }
 

@@ -482,7 +482,7 @@ func (e *Encoder) pratica(p *Pratica) error {
 		return err
 	}
 	if err := firstErr(
-		e.intLeaf(3, "Tipologia", r.Tipologia, false, "Richiesta"),
+		e.intLeaf(3, "Tipologia", r.Tipologia, true, "Richiesta"), // 0: the desk chooses it
 		e.intLeaf(3, "TipologiaRichiesta", r.TipologiaRichiesta, true, "Richiesta"),
 		e.intLeaf(3, "DurataMesi", r.DurataMesi, true, "Richiesta"),
 	); err != nil {
@@ -698,7 +698,11 @@ func (e *Encoder) familiare(f *Familiare, pre string) error {
 	if err := e.luogo(4, &f.LuogoNascita, pre+".LuogoNascita"); err != nil {
 		return err
 	}
-	if err := e.leaf(4, "Cittadinanza", f.Cittadinanza, pre, false); err != nil {
+	if err := firstErr(
+		e.leaf(4, "Cittadinanza", f.Cittadinanza, pre, false),
+		e.leaf(4, "NumeroPassaporto", f.NumeroPassaporto, pre, true),
+		e.leaf(4, "NumeroPermesso", f.NumeroPermesso, pre, true),
+	); err != nil {
 		return err
 	}
 	e.close(3, "Familiare")

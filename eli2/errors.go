@@ -30,6 +30,9 @@ var (
 	ErrCountMismatch  = errors.New("il numero di pratiche non corrisponde all'intestazione")            // NumeroPratiche differs from the applications
 	ErrNotSeekable    = errors.New("numero di pratiche sconosciuto e destinazione non riposizionabile") // count 0 and writer not an io.WriteSeeker
 	ErrEncoderState   = errors.New("uso dell'encoder fuori sequenza")                                   // Encode before WriteHeader, after Close…
+	ErrEmpty          = errors.New("file vuoto")                                                        // no content, or only white space
+	ErrNotXML         = errors.New("non è un file XML")                                                 // content that does not start with markup (CSV, PDF, text…)
+	ErrFieldTooLarge  = errors.New("valore troppo lungo")                                               // a value beyond Decoder.MaxFieldSize (in a *RecordError)
 )
 
 // ParseError is an error of the Decoder at a position of the input. Line and
@@ -72,6 +75,50 @@ func (e *ParseError) Error() string {
 
 // Unwrap returns the wrapped error.
 func (e *ParseError) Unwrap() error { return e.Err }
+
+// RecordError lists the values of one application that the Decoder could
+// not read: impossible dates, numbers that are not numbers, values beyond
+// Decoder.MaxFieldSize. They are problems of that application, not of the
+// file: the Decoder returns the application, with those fields zero,
+// alongside this error, and reads on. Each field is a *ParseError with its
+// position and Path, wrapping ErrInvalidValue or ErrFieldTooLarge. The
+// message never quotes the values.
+type RecordError struct {
+	Index   int    // position of the application in the file, from 0
+	Pratica string // its id ("" when the id itself is missing)
+	Fields  []*ParseError
+}
+
+// Error returns the fields' messages joined by "; ".
+func (e *RecordError) Error() string {
+	parts := make([]string, len(e.Fields))
+	for i, f := range e.Fields {
+		parts[i] = f.Error()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Unwrap returns the fields' errors, so that errors.Is finds their
+// sentinels.
+func (e *RecordError) Unwrap() []error {
+	errs := make([]error, len(e.Fields))
+	for i, f := range e.Fields {
+		errs[i] = f
+	}
+	return errs
+}
+
+// fieldSizeError is a value beyond Decoder.MaxFieldSize.
+type fieldSizeError struct {
+	size int64
+	max  int
+}
+
+func (e *fieldSizeError) Error() string {
+	return ErrFieldTooLarge.Error() + ": " + strconv.FormatInt(e.size, 10) + " byte, limite " + strconv.Itoa(e.max)
+}
+
+func (e *fieldSizeError) Unwrap() error { return ErrFieldTooLarge }
 
 // EncodeError is an error of the Encoder about one field of a record: Path is
 // in the record model (Richiedente.Cognome, ID, Intestazione.Sportello) and

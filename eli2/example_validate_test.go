@@ -64,7 +64,9 @@ func ExampleValidateOptions_childMaxAge() {
 	// 18 Familiari[1].CodiceFiscale cf_mismatch
 }
 
-// ValidateStream checks a file of any size one application at a time.
+// ValidateStream checks a file of any size one application at a time. A
+// repeated id is a problem of its application, not an error: every
+// application is read and checked.
 func ExampleValidateStream() {
 	f, err := os.Open("../testdata/eli2/invalid/id_duplicato.xml")
 	if err != nil {
@@ -81,7 +83,7 @@ func ExampleValidateStream() {
 	// Output:
 	// P002 Domicilio.CAP cap_format
 	// P002 ID duplicate_id
-	// 0 3 true
+	// 0 3 false
 }
 
 // A FileValidator works with a Decoder, or with applications built in

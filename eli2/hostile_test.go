@@ -277,13 +277,16 @@ func TestHostileInputs(t *testing.T) {
 		{name: "DOCTYPE inside the root", input: at(replaced("<Intestazione>", "<!DOCTYPE x><Intestazione>"), "<!DOCTYPE"),
 			want: eli2.ErrDTD, maxRead: 64 * kib, maxAlloc: 512 * kib},
 
-		// Huge inputs, generated lazily: reading stops at the limit.
+		// Huge inputs, generated lazily: reading stops at the limit. A text
+		// is read up to Decoder.MaxTextSize (8 MiB), keeping only
+		// MaxFieldSize of it, so that a long value is a problem of its
+		// application; beyond, the file is refused.
 		{name: "1 GiB text node", input: hugeText("<Cognome>", "A", gib),
-			want: eli2.ErrTooLarge, maxRead: 1 * mib, maxAlloc: 2 * mib},
+			want: eli2.ErrTooLarge, maxRead: 9 * mib, maxAlloc: 2 * mib},
 		{name: "1 GiB multi-byte text node", input: hugeText("<Nome>", "È", gib),
-			want: eli2.ErrTooLarge, maxRead: 1 * mib, maxAlloc: 2 * mib},
+			want: eli2.ErrTooLarge, maxRead: 9 * mib, maxAlloc: 2 * mib},
 		{name: "1 GiB of white space between elements", input: hugeText("<Richiedente>", " \r\n\t", gib),
-			want: eli2.ErrTooLarge, maxRead: 1 * mib, maxAlloc: 2 * mib},
+			want: eli2.ErrTooLarge, maxRead: 9 * mib, maxAlloc: 2 * mib},
 		{name: "1 GiB attribute value", input: hugeText(`<Pratica id="`, "X", gib),
 			want: eli2.ErrTooLarge, maxRead: 1 * mib, maxAlloc: 2 * mib},
 		{name: "1 GiB comment", input: func(t testing.TB) (io.Reader, int) {
@@ -293,7 +296,7 @@ func TestHostileInputs(t *testing.T) {
 		{name: "1 GiB CDATA section", input: func(t testing.TB) (io.Reader, int) {
 			head, rest := split(t, hostileBase(t), "</Cognome>")
 			return cat(str(head+"<![CDATA["), repeatN("x", gib), str("]]>"+rest)), 0
-		}, want: eli2.ErrTooLarge, maxRead: 1 * mib, maxAlloc: 2 * mib},
+		}, want: eli2.ErrTooLarge, maxRead: 9 * mib, maxAlloc: 2 * mib},
 		{name: "1 GiB tag name", input: func(t testing.TB) (io.Reader, int) {
 			head, rest := split(t, hostileBase(t), "<Richiedente>")
 			return cat(str(head+"<R"), repeatN("r", gib), str(">"+rest)), 0
@@ -456,8 +459,9 @@ func TestHostileManyEmptyApplications(t *testing.T) {
 
 // TestHostileStreamingMemory decodes a long stream of valid applications,
 // generated on the fly, and checks that the live heap does not grow with the
-// file beyond the documented set of ids (about 40 bytes plus the id per
-// application): the bound used is 200 bytes per application plus 1 MiB.
+// file: the Decoder keeps no set of ids (repeated ids are the validator's),
+// and the bound, 200 bytes per application plus 1 MiB, is the one of the
+// FileValidator's set of ids, which ValidateStream adds.
 func TestHostileStreamingMemory(t *testing.T) {
 	n := 40_000
 	if testing.Short() {
@@ -495,7 +499,7 @@ func TestHostileStreamingMemory(t *testing.T) {
 	runtime.GC()
 	runtime.ReadMemStats(&ms)
 	heapEnd = ms.HeapAlloc
-	runtime.KeepAlive(d) // the set of ids must be counted at the end
+	runtime.KeepAlive(d) // whatever the Decoder holds is counted at the end
 	perApp := (ms.TotalAlloc - before.TotalAlloc) / uint64(n)
 	t.Logf("%d applications, %d MiB read; live heap %d KiB after 1000, %d KiB at the end; %d bytes allocated per application",
 		n, cr.n>>20, heapAt1k>>10, heapEnd>>10, perApp)
@@ -505,7 +509,9 @@ func TestHostileStreamingMemory(t *testing.T) {
 }
 
 // TestHostileDuplicateIDs streams applications where the 1001st repeats the
-// id of the 3rd: the Decoder stops there with ErrDuplicateID, pointing at it.
+// id of the 3rd: the Decoder reads them all (ids are content, not syntax)
+// and ValidateStream reports the repeated id on the 1001st, in constant
+// memory per application.
 func TestHostileDuplicateIDs(t *testing.T) {
 	const n = 2000
 	base := hostileBase(t)
@@ -513,28 +519,39 @@ func TestHostileDuplicateIDs(t *testing.T) {
 	i := strings.Index(base, "<Pratica ")
 	j := strings.Index(base, "</ELI2Import>")
 	body := base[i:j]
-	lines := strings.Count(body, "\n")
 	id := func(k int) int {
 		if k == 1000 {
 			return 2
 		}
 		return k
 	}
-	in := cat(str(head), linesN(n, func(k int) string {
-		return strings.Replace(body, `id="RA-2026-0033"`, fmt.Sprintf(`id="ID-%d"`, id(k)), 1)
-	}), str("</ELI2Import>\n"))
-	err, read, alloc, got := decodeAll(in, nil)
+	input := func() io.Reader {
+		return cat(str(head), linesN(n, func(k int) string {
+			return strings.Replace(body, `id="RA-2026-0033"`, fmt.Sprintf(`id="ID-%d"`, id(k)), 1)
+		}), str("</ELI2Import>\n"))
+	}
+	err, read, alloc, got := decodeAll(input(), nil)
 	t.Logf("%v; read %d bytes, allocated %d bytes", err, read, alloc)
-	require.ErrorIs(t, err, eli2.ErrDuplicateID)
-	var pe *eli2.ParseError
-	require.ErrorAs(t, err, &pe)
-	assert.Equal(t, "ID-2", pe.Pratica)
-	assert.Equal(t, "ID", pe.Path)
-	assert.Equal(t, lineOf(head, len(head))+1000*lines, pe.Line, "line of the 1001st <Pratica>")
-	assert.Positive(t, pe.Column)
-	assert.Equal(t, 1000, got)
-	assert.LessOrEqual(t, read, int64(1001*len(body)+len(head)+64*kib), "bytes read")
-	assert.LessOrEqual(t, alloc, uint64(1001*16*kib), "bytes allocated")
+	require.NoError(t, err)
+	assert.Equal(t, n, got)
+	assert.LessOrEqual(t, alloc, uint64(n*16*kib), "bytes allocated")
+
+	var dups []eli2.PraticaProblems
+	file, count, err := eli2.ValidateStream(input(), eli2.ValidateOptions{}, func(pp eli2.PraticaProblems) {
+		for _, p := range pp.Problems {
+			if p.Code == eli2.CodeDuplicateID {
+				dups = append(dups, pp)
+			}
+		}
+	})
+	require.NoError(t, err)
+	assert.Equal(t, n, count, "every application is read")
+	require.Len(t, dups, 1)
+	assert.Equal(t, 1000, dups[0].Index)
+	assert.Equal(t, "ID-2", dups[0].ID)
+	for _, p := range file {
+		assert.NotEqual(t, eli2.CodeCountMismatch, p.Code)
+	}
 }
 
 // TestHostileAccepted covers inputs that are odd but valid, and must decode
@@ -665,6 +682,10 @@ func checkTruncated(t *testing.T, data []byte, cut int) {
 		return
 	}
 	require.Error(t, err, "cut at %d", cut)
+	if cut == 0 {
+		require.ErrorIs(t, err, eli2.ErrEmpty)
+		return
+	}
 	require.ErrorIs(t, err, eli2.ErrUnexpectedEOF, "cut at %d: %v", cut, err)
 	var pe *eli2.ParseError
 	require.ErrorAs(t, err, &pe, "cut at %d", cut)
@@ -694,7 +715,7 @@ var hostileSentinels = map[string]error{
 	"ErrDTD": eli2.ErrDTD, "ErrSyntax": eli2.ErrSyntax, "ErrInvalidUTF8": eli2.ErrInvalidUTF8,
 	"ErrInvalidChar": eli2.ErrInvalidChar, "ErrEncoding": eli2.ErrEncoding, "ErrUnexpectedEOF": eli2.ErrUnexpectedEOF,
 	"ErrUnknownElement": eli2.ErrUnknownElement, "ErrMissingElement": eli2.ErrMissingElement,
-	"ErrDuplicateID": eli2.ErrDuplicateID, "ErrTooLarge": eli2.ErrTooLarge, "ErrTooDeep": eli2.ErrTooDeep,
+	"ErrEmpty": eli2.ErrEmpty, "ErrNotXML": eli2.ErrNotXML, "ErrTooLarge": eli2.ErrTooLarge, "ErrTooDeep": eli2.ErrTooDeep,
 }
 
 // TestHostileSeeds checks the small committed seeds of testdata/hostile

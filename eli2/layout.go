@@ -83,10 +83,13 @@ type SchemaProvider interface {
 // not known in advance (the only case where decode → encode is not
 // byte-identical: the patched count is padded with spaces).
 //
-// The Decoder accepts a superset of what the XSD accepts: the XSD also
-// checks code patterns and enumerations, which for the Decoder are the job
-// of Validate, so that a file with a wrong code is read and reported with
-// every problem rather than rejected at the first.
+// The Decoder checks syntax and accepts a superset of what the XSD accepts:
+// lengths, patterns, enumerations, ranges, unique ids and the header count
+// are content, the job of Validate and the FileValidator, so that a file
+// with a wrong value is read and reported with every problem rather than
+// rejected at the first. Validate enforces every constraint of the XSD
+// (from the table xsd_gen.go, generated from the XSD): a file it accepts
+// without errors, the XSD accepts too.
 var V1 Layout = v1Layout{}
 
 type v1Layout struct{}

@@ -68,6 +68,18 @@ const (
 	CodeEmailFormat = "email_format" // not an e-mail address
 	CodePhoneFormat = "phone_format" // not digits and spaces with an optional leading +
 
+	// Schema: the constraints of the XSD (xsd_gen.go), and values the
+	// Decoder could not read.
+	CodeTooLong        = "too_long"        // longer than the XSD's maxLength
+	CodeTooShort       = "too_short"       // shorter than the XSD's minLength
+	CodePattern        = "pattern"         // does not match the XSD's pattern
+	CodeAboveMaximum   = "above_maximum"   // a number above the XSD's maxInclusive
+	CodeTooMany        = "too_many"        // more repetitions than the XSD's maxOccurs
+	CodeChoiceConflict = "choice_conflict" // elements of two alternatives of an XSD choice
+	CodeInvalidDate    = "invalid_date"    // not a date (or year, year-month, date and time) of the XSD
+	CodeUnreadable     = "unreadable"      // a value the Decoder could not read (number, date, boolean)
+	CodeFieldTooLarge  = "field_too_large" // a value beyond Decoder.MaxFieldSize, not read
+
 	// File level.
 	CodeDuplicateID   = "duplicate_id"   // Pratica id seen before in the file
 	CodeCountMismatch = "count_mismatch" // NumeroPratiche differs from the applications read

@@ -53,6 +53,16 @@ var messagesEN = map[string]string{
 	CodeEmailFormat: "e-mail address {value} is not valid",
 	CodePhoneFormat: "phone number {value} is not valid: digits and spaces, optional leading +",
 
+	CodeTooLong:        "{field}: {length} characters, at most {max}",
+	CodeTooShort:       "{field}: at least {min} characters",
+	CodePattern:        "{field}: invalid format (expected {pattern})",
+	CodeAboveMaximum:   "{field}: value above the maximum of {max}",
+	CodeTooMany:        "{field}: at most {max} elements",
+	CodeChoiceConflict: "{field} not allowed together with {other}",
+	CodeInvalidDate:    "{field}: impossible or out-of-range date",
+	CodeUnreadable:     "unreadable value (line {line}, column {column}): {detail}",
+	CodeFieldTooLarge:  "value of {size} bytes beyond the read limit of {max} bytes (line {line}, column {column}): not read",
+
 	CodeDuplicateID:   "application id {value} already used in the file",
 	CodeCountMismatch: "the header declares {declared} applications but the file holds {count}",
 }

@@ -53,6 +53,16 @@ var messagesIT = map[string]string{
 	CodeEmailFormat: "indirizzo e-mail {value} non valido",
 	CodePhoneFormat: "numero di telefono {value} non valido: solo cifre e spazi, con + iniziale facoltativo",
 
+	CodeTooLong:        "{field}: {length} caratteri, al massimo {max}",
+	CodeTooShort:       "{field}: almeno {min} caratteri",
+	CodePattern:        "{field}: formato non valido (atteso {pattern})",
+	CodeAboveMaximum:   "{field}: valore oltre il massimo di {max}",
+	CodeTooMany:        "{field}: al massimo {max} elementi",
+	CodeChoiceConflict: "{field} non ammesso insieme a {other}",
+	CodeInvalidDate:    "{field}: data inesistente o fuori dai limiti",
+	CodeUnreadable:     "valore illeggibile (riga {line}, colonna {column}): {detail}",
+	CodeFieldTooLarge:  "valore di {size} byte oltre il limite di lettura di {max} byte (riga {line}, colonna {column}): non letto",
+
 	CodeDuplicateID:   "identificativo di pratica {value} già usato nel file",
 	CodeCountMismatch: "l'intestazione dichiara {declared} pratiche ma il file ne contiene {count}",
 }

@@ -28,7 +28,8 @@ func DateFrom(d codes.Date) PartialDate {
 }
 
 // ParsePartialDate parses YYYY, YYYY-MM or YYYY-MM-DD. The empty string
-// gives the zero PartialDate.
+// gives the zero PartialDate. The error wraps ErrPartialDate and, a birth
+// date being personal data, does not quote s.
 func ParsePartialDate(s string) (PartialDate, error) {
 	full := s
 	switch len(s) {
@@ -40,11 +41,11 @@ func ParsePartialDate(s string) (PartialDate, error) {
 		full += "-01"
 	case 10:
 	default:
-		return PartialDate{}, fmt.Errorf("%w: %q", ErrPartialDate, s)
+		return PartialDate{}, fmt.Errorf("%w: want YYYY, YYYY-MM or YYYY-MM-DD", ErrPartialDate)
 	}
 	d, err := codes.ParseDate(full)
 	if err != nil {
-		return PartialDate{}, fmt.Errorf("%w: %q", ErrPartialDate, s)
+		return PartialDate{}, fmt.Errorf("%w: not a date (YYYY, YYYY-MM or YYYY-MM-DD)", ErrPartialDate)
 	}
 	p := PartialDate{Year: d.Year()}
 	if len(s) >= 7 {

@@ -3,7 +3,9 @@ package eli2
 import (
 	"errors"
 	"io"
+	"reflect"
 	"strconv"
+	"strings"
 
 	"github.com/retecomuni/eli2sdk/codes"
 )
@@ -41,7 +43,8 @@ func (v *FileValidator) Options() ValidateOptions { return v.c.opts }
 
 // Header checks the header: the sending comune's Belfiore and ISTAT codes
 // are present, name the same comune, and that comune is active on the file
-// date; the creation time is present. Paths start with "Intestazione.".
+// date; the creation time is present; every field meets the XSD (lengths,
+// patterns, ranges). Paths start with "Intestazione.".
 func (v *FileValidator) Header() Problems {
 	c := newChecker(v.c.opts)
 	h := &v.header
@@ -69,6 +72,7 @@ func (v *FileValidator) Header() Problems {
 	if h.NumeroPratiche < 0 {
 		c.add("Intestazione.NumeroPratiche", CodeOutOfRange, "value", strconv.Itoa(h.NumeroPratiche), "min", "0")
 	}
+	c.schemaCheck("Intestazione", "Intestazione", reflect.ValueOf(h).Elem())
 	return c.probs
 }
 
@@ -159,12 +163,13 @@ func ValidateFile(f *ImportFile, opts ValidateOptions) FileProblems {
 // ValidateStream returns the file-level problems (header, count) and the
 // number of applications read.
 //
-// err is the Decoder's *ParseError when the file cannot be read as a format
-// v1 import file. Two conditions the Decoder reports as errors are content
-// problems and are returned as problems instead: a header count that
-// differs from the applications read (count_mismatch, err nil), and a
-// repeated id (duplicate_id, given to fn for that application; since the
-// Decoder stops there, err is also returned and wraps ErrDuplicateID).
+// Every content problem is reported, none stops the reading: repeated ids
+// (duplicate_id), a header count that differs from the applications read
+// (count_mismatch), values the Decoder could not read (unreadable,
+// field_too_large, for their application). err is the Decoder's
+// *ParseError when the file cannot be read as a format v1 import file
+// (malformed XML, unknown element, empty file…); file and n then hold what
+// was found before.
 func ValidateStream(r io.Reader, opts ValidateOptions, fn func(PraticaProblems)) (file Problems, n int, err error) {
 	dec := NewDecoder(r)
 	h, err := dec.Header()
@@ -175,29 +180,56 @@ func ValidateStream(r io.Reader, opts ValidateOptions, fn func(PraticaProblems))
 	file = v.Header()
 	for {
 		p, err := dec.Next()
+		var re *RecordError
 		switch {
 		case err == io.EOF:
 			return append(file, v.Finish()...), v.Count(), nil
-		case errors.Is(err, ErrCountMismatch):
-			return append(file, v.Finish()...), v.Count(), nil
-		case errors.Is(err, ErrDuplicateID):
-			var pe *ParseError
-			id := ""
-			if errors.As(err, &pe) {
-				id = pe.Pratica
-			}
-			c := newChecker(v.c.opts)
-			c.add("ID", CodeDuplicateID, "value", id)
-			if fn != nil {
-				fn(PraticaProblems{Index: v.Count(), ID: id, Problems: c.probs})
-			}
-			return file, v.Count() + 1, err
-		case err != nil:
+		case err != nil && !errors.As(err, &re):
 			return file, v.Count(), err
 		}
-		ps := v.Pratica(p)
+		ps := v.PraticaDecoded(p, err)
 		if fn != nil {
 			fn(PraticaProblems{Index: v.Count() - 1, ID: p.ID, Problems: ps})
 		}
 	}
+}
+
+// PraticaDecoded is Pratica for an application the Decoder returned with
+// err: when err is a *RecordError, each value that could not be read is a
+// problem of the application ("unreadable", "field_too_large", with line
+// and column), in place of the problems of the field left empty.
+func (v *FileValidator) PraticaDecoded(p *Pratica, err error) Problems {
+	ps := v.Pratica(p)
+	var re *RecordError
+	if !errors.As(err, &re) || len(re.Fields) == 0 {
+		return ps
+	}
+	c := newChecker(v.c.opts)
+	for _, f := range re.Fields {
+		line, col := strconv.Itoa(f.Line), strconv.Itoa(f.Column)
+		var fs *fieldSizeError
+		if errors.As(f.Err, &fs) {
+			c.add(f.Path, CodeFieldTooLarge, "size", strconv.FormatInt(fs.size, 10), "max", strconv.Itoa(fs.max), "line", line, "column", col)
+		} else {
+			c.add(f.Path, CodeUnreadable, "line", line, "column", col, "detail", f.Err.Error())
+		}
+	}
+	read := len(c.probs)
+	for _, p := range ps {
+		if !under(p.Path, c.probs[:read]) {
+			c.probs = append(c.probs, p)
+		}
+	}
+	return c.problems()
+}
+
+// under reports whether path is the path of one of ps, or a field of it.
+func under(path string, ps Problems) bool {
+	for _, p := range ps {
+		if path == p.Path || strings.HasPrefix(path, p.Path) && len(path) > len(p.Path) &&
+			(path[len(p.Path)] == '.' || path[len(p.Path)] == '[') {
+			return true
+		}
+	}
+	return false
 }

@@ -222,32 +222,35 @@ func (c *checker) fieldError(fe validator.FieldError) {
 	if i := strings.IndexByte(path, '.'); i >= 0 {
 		path = path[i+1:]
 	}
+	// A value is quoted only when personal data may be shown or when it has
+	// the shape of a code of that field (XSD pattern): an operator may have
+	// typed a name or an address into the wrong column.
 	value := fmt.Sprint(fe.Value())
 	switch fe.Tag() {
 	case "required":
 		c.add(path, CodeRequired)
 	case "oneof":
-		c.add(path, CodeInvalidValue, "value", value, "allowed", strings.ReplaceAll(fe.Param(), " ", ", "))
+		c.add(path, CodeInvalidValue, "value", c.value(value), "allowed", strings.ReplaceAll(fe.Param(), " ", ", "))
 	case "gte", "min":
 		c.add(path, CodeOutOfRange, "value", value, "min", fe.Param())
 	case "cf":
 		c.cfShape(path, value)
 	case "belfiore":
-		c.add(path, CodeUnknownComune, "value", value)
+		c.add(path, CodeUnknownComune, "value", c.codeValue("CodiceBelfiore", value))
 	case "istat_stato":
-		c.add(path, CodeUnknownState, "value", value)
+		c.add(path, CodeUnknownState, "value", c.codeValue("CodiceStato", value))
 	case "sigla":
-		c.add(path, CodeUnknownProvince, "value", value)
+		c.add(path, CodeUnknownProvince, "value", c.codeValue("SiglaProvincia", value))
 	case "questura":
-		c.add(path, CodeQuesturaUnknown, "value", value)
+		c.add(path, CodeQuesturaUnknown, "value", c.codeValue("SiglaProvincia", value))
 	case "cap":
-		c.add(path, CodeCAPFormat, "value", value)
+		c.add(path, CodeCAPFormat, "value", c.value(value))
 	case "kit":
 		c.add(path, CodeUnknownKit, "value", value)
 	case "anpr":
-		c.add(path, CodeUnknownCode, "value", value, "table", fe.Param())
+		c.add(path, CodeUnknownCode, "value", c.codeValue("CodiceANPR", value), "table", fe.Param())
 	case "specie":
-		c.add(path, CodeUnknownCode, "value", value, "table", "specie_toponimo")
+		c.add(path, CodeUnknownCode, "value", c.codeValue("SpecieToponimo", value), "table", "specie_toponimo")
 	case "email":
 		c.add(path, CodeEmailFormat, "value", c.contact(value))
 	case "phone":
@@ -255,7 +258,7 @@ func (c *checker) fieldError(fe validator.FieldError) {
 	case "nome":
 		c.nameProblem(path, value)
 	default:
-		c.add(path, CodeInvalidValue, "value", value, "allowed", fe.Tag())
+		c.add(path, CodeInvalidValue, "value", c.value(value), "allowed", fe.Tag())
 	}
 }
 

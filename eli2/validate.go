@@ -48,6 +48,7 @@ func (c *checker) pratica(p *Pratica) {
 	c.documento(p)
 	c.famiglia(p)
 	c.codiciFiscali(p)
+	c.schemaRules(p) // last: it skips fields the rules above reported
 }
 
 // add records a problem of code at path with the message's parameters as

@@ -23,7 +23,9 @@ func TestValidateCodiceFiscale(t *testing.T) {
 	}
 	runRuleCases(t, []ruleCase{
 		{name: "consistent codes", mutate: withCF},
-		{name: "lower case accepted", mutate: func(p *Pratica) { p.Richiedente.CodiceFiscale = strings.ToLower(cfArben) }},
+		// The XSD's pattern is upper case (one source of truth, xsd_gen.go).
+		{name: "lower case rejected by the XSD pattern", mutate: func(p *Pratica) { p.Richiedente.CodiceFiscale = strings.ToLower(cfArben) },
+			want: []string{"Richiedente.CodiceFiscale pattern"}},
 		{name: "provisional code", mutate: func(p *Pratica) { p.Richiedente.CodiceFiscale = "12345678903" }},
 		{name: "provisional wrong check digit", mutate: func(p *Pratica) { p.Richiedente.CodiceFiscale = "12345678901" },
 			want: []string{"Richiedente.CodiceFiscale cf_checksum"}},

@@ -104,7 +104,8 @@ func TestValidateFamiglia(t *testing.T) {
 			p.Familiari[1].DataNascita = PartialDate{Year: 2016, Month: 12, Day: 31}
 		}, want: []string{"Familiari[0].LuogoNascita birth_place_missing", "Familiari[1].LuogoNascita.Comune place_not_valid_on_date"}},
 		{name: "family citizenship", mutate: func(p *Pratica) { p.Familiari[0].Cittadinanza, p.Familiari[1].Cittadinanza = "702", "" },
-			want: []string{"Familiari[0].Cittadinanza state_not_citizenship"}},
+			// The XSD requires a family member's citizenship.
+			want: []string{"Familiari[0].Cittadinanza state_not_citizenship", "Familiari[1].Cittadinanza required"}},
 		{name: "family sex", mutate: func(p *Pratica) { p.Familiari[0].Sesso = "W" },
 			want: []string{"Familiari[0].Sesso invalid_value"}},
 	})

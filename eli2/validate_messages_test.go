@@ -81,7 +81,7 @@ func TestEnglishMessages(t *testing.T) {
 	p.Domicilio.CAP = "501"
 	got := Validate(p, ValidateOptions{On: testOn, Lang: "en"})
 	require.Len(t, got, 1)
-	assert.Equal(t, "CAP 501 is not valid: 5 digits required", got[0].Message)
+	assert.Equal(t, "CAP 5*1 is not valid: 5 digits required", got[0].Message, "the value is masked: an address may have been typed into the CAP column")
 }
 
 func TestMasking(t *testing.T) {

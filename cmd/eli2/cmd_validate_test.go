@@ -130,9 +130,10 @@ func TestInspectCommand(t *testing.T) {
 	assert.Equal(t, 0, code, errOut)
 	checkGolden(t, "inspect/titolo_e_visto.txt", out)
 
-	code, _, errOut = runCLI("inspect", invalidDir+"/id_duplicato.xml")
-	assert.Equal(t, 2, code)
-	assert.Contains(t, errOut, "P002")
+	// A repeated id is content, for validate to report: inspect shows both.
+	code, out, errOut = runCLI("inspect", invalidDir+"/id_duplicato.xml")
+	assert.Equal(t, 0, code, errOut)
+	assert.GreaterOrEqual(t, strings.Count(out, "P002"), 2, out)
 
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.xml")

@@ -130,6 +130,7 @@ func RandomPratica(r *rand.Rand, id string) eli2.Pratica {
 			Relazione: eli2.Relazioni[r.IntN(len(eli2.Relazioni))], CodiceFiscale: RandomText(r, 3),
 			Cognome: RandomText(r, 5), Nome: RandomText(r, 5), Sesso: eli2.Femmina,
 			DataNascita: randomPartial(r), LuogoNascita: randomLuogo(r), Cittadinanza: RandomText(r, 2),
+			NumeroPassaporto: RandomText(r, 3), NumeroPermesso: RandomText(r, 3),
 		})
 	}
 	if r.IntN(4) == 0 {

@@ -69,8 +69,12 @@ type Token struct {
 	Local []byte // local name of an element
 	Attrs []Attr // attributes of a start element, xmlns declarations excluded
 	Text  []byte // character data of a Text token
-	Line  int    // position where the token starts
-	Col   int
+	// Size is the size in bytes of the character data of a Text token,
+	// including what was dropped beyond MaxKeepSize (then Truncated).
+	Size      int64
+	Truncated bool
+	Line      int // position where the token starts
+	Col       int
 	// Depth is the element depth: 1 for the root's start and end tags.
 	Depth int
 }
@@ -97,6 +101,11 @@ type Scanner struct {
 	MaxDepth     int // maximum element nesting
 	MaxTextSize  int // maximum bytes of character data between two tags
 	MaxTokenSize int // maximum bytes of a tag, comment or processing instruction
+	// MaxKeepSize, when positive, is the number of bytes of character data
+	// kept in a Text token: longer text is read on (up to MaxTextSize) but
+	// dropped, and the token is marked Truncated, so that a caller can
+	// report one over-long value and go on reading.
+	MaxKeepSize int
 
 	r    io.Reader
 	buf  []byte
@@ -119,6 +128,7 @@ type Scanner struct {
 	names   []byte
 	ns      []binding
 	text    []byte
+	dropped int64 // bytes of text dropped beyond MaxKeepSize
 	attrBuf []byte
 	pattrs  []pendingAttr
 	tok     Token
@@ -253,6 +263,7 @@ func (s *Scanner) Next() (*Token, error) {
 		return &s.tok, nil
 	}
 	s.text = s.text[:0]
+	s.dropped = 0
 	tl, tc := s.Pos()
 	for {
 		if s.pos >= s.end && s.fill(1) == 0 {
@@ -330,7 +341,8 @@ func (s *Scanner) textToken(line, col int) (*Token, error) {
 		s.text = s.text[:0]
 		return s.Next()
 	}
-	s.tok = Token{Kind: Text, Text: s.text, Line: line, Col: col, Depth: s.depth, Attrs: s.tok.Attrs[:0]}
+	s.tok = Token{Kind: Text, Text: s.text, Line: line, Col: col, Depth: s.depth, Attrs: s.tok.Attrs[:0],
+		Size: int64(len(s.text)) + s.dropped, Truncated: s.dropped > 0}
 	return &s.tok, nil
 }
 
@@ -366,11 +378,11 @@ func (s *Scanner) readText() error {
 			i++
 		}
 		if i > s.pos {
-			if len(s.text)+(i-s.pos) > s.MaxTextSize {
-				return s.fail(ErrTooLarge, "testo troppo lungo")
-			}
 			s.text = append(s.text, buf[s.pos:i]...)
 			s.pos = i
+			if err := s.textLimit(); err != nil {
+				return err
+			}
 		}
 		if s.pos >= s.end {
 			continue
@@ -394,10 +406,24 @@ func (s *Scanner) readText() error {
 				return err
 			}
 		}
-		if len(s.text) > s.MaxTextSize {
-			return s.fail(ErrTooLarge, "testo troppo lungo")
+		if err := s.textLimit(); err != nil {
+			return err
 		}
 	}
+}
+
+// textLimit drops the text beyond MaxKeepSize and fails beyond MaxTextSize.
+// Appends are at most one buffer long, so the text held stays under
+// MaxKeepSize plus the buffer.
+func (s *Scanner) textLimit() error {
+	if s.MaxKeepSize > 0 && len(s.text) > s.MaxKeepSize {
+		s.dropped += int64(len(s.text) - s.MaxKeepSize)
+		s.text = s.text[:s.MaxKeepSize]
+	}
+	if int64(len(s.text))+s.dropped > int64(s.MaxTextSize) {
+		return s.fail(ErrTooLarge, "testo troppo lungo")
+	}
+	return nil
 }
 
 // char consumes one character that is not plain printable ASCII: a control
@@ -591,8 +617,8 @@ func (s *Scanner) cdata() error {
 		} else if err := s.char(&s.text); err != nil {
 			return err
 		}
-		if len(s.text) > s.MaxTextSize {
-			return s.fail(ErrTooLarge, "testo troppo lungo")
+		if err := s.textLimit(); err != nil {
+			return err
 		}
 	}
 }

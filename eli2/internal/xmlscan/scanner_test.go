@@ -205,3 +205,41 @@ func TestNextNonBlankLimit(t *testing.T) {
 	_, err = s.NextNonBlank()
 	require.ErrorIs(t, err, ErrTooLarge)
 }
+
+// TestMaxKeepSize: text beyond MaxKeepSize is read on but not kept, the
+// token says so and gives the full size; MaxTextSize still stops reading.
+func TestMaxKeepSize(t *testing.T) {
+	tests := []struct {
+		name      string
+		text      string
+		keep, max int
+		want      string
+		size      int64
+		truncated bool
+		err       error
+	}{
+		{"short", "abc", 4, 100, "abc", 3, false, nil},
+		{"at the limit", "abcd", 4, 100, "abcd", 4, false, nil},
+		{"past the limit", "abcdef", 4, 100, "abcd", 6, true, nil},
+		{"references counted once decoded", "a&amp;b&amp;c", 3, 100, "a&b", 5, true, nil},
+		{"multi-byte", "ÈÈÈ", 4, 100, "ÈÈ", 6, true, nil},
+		{"beyond the hard cap", strings.Repeat("x", 200), 4, 100, "", 0, false, ErrTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := New(strings.NewReader("<a>" + tt.text + "</a>"))
+			s.MaxKeepSize, s.MaxTextSize = tt.keep, tt.max
+			_, err := s.Next()
+			require.NoError(t, err)
+			tok, err := s.Next()
+			if tt.err != nil {
+				require.ErrorIs(t, err, tt.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, string(tok.Text))
+			assert.Equal(t, tt.size, tok.Size)
+			assert.Equal(t, tt.truncated, tok.Truncated)
+		})
+	}
+}

@@ -77,7 +77,9 @@ func run(dir string) error {
 		{"truncated.xml", "ErrUnexpectedEOF", base[:len(base)/2], "cut in the middle"},
 		{"deep.xml", "ErrUnknownElement", repl("<CAP>", strings.Repeat("<x>", 200)+strings.Repeat("</x>", 200)+"<CAP>"), "200 nested unknown elements"},
 		{"empty_pratica.xml", "ErrMissingElement", base[:strings.Index(base, "<Pratica ")] + "  <Pratica id=\"P1\"/>\n</ELI2Import>\n", "Pratica without children"},
-		{"duplicate_id.xml", "ErrDuplicateID", duplicate(base), "two applications with the same id"},
+		{"duplicate_id.xml", "ok", duplicate(base), "two applications with the same id: syntax is fine, the validator reports duplicate_id"},
+		{"empty.xml", "ErrEmpty", "", "an empty file"},
+		{"not_xml.xml", "ErrNotXML", "id;cognome;nome\n1;ROSSI;MARIO\n", "a CSV file given as an import file"},
 	}
 	if len(missing) > 0 {
 		return fmt.Errorf("markers not in the sample: %q", missing)
