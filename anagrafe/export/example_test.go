@@ -60,6 +60,7 @@ func ExampleRunIDs() {
 		return
 	}
 	names, _ := os.ReadDir(filepath.Join(dir, "out"))
-	fmt.Println(sum.Exported, names[0].Name(), events[0].PersonID)
-	// Output: 1 P001.xml P001
+	// The set's manifest (.eli2-export.json) lists the files.
+	fmt.Println(sum.Exported, names[0].Name(), names[1].Name(), events[0].PersonID, events[0].Action)
+	// Output: 1 .eli2-export.json P001.xml P001 export
 }

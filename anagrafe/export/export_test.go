@@ -178,6 +178,9 @@ func TestRunSplit(t *testing.T) {
 	require.NoError(t, err)
 	require.Positive(t, sum.Exported)
 	names := listDir(t, dir)
+	require.Contains(t, names, ".eli2-export.json", "the set lists its files in a manifest")
+	assertPrivate(t, filepath.Join(dir, ".eli2-export.json"))
+	names = remove(names, ".eli2-export.json")
 	assert.Len(t, names, sum.Exported)
 	assert.Equal(t, sum.Exported, sum.Files)
 	for _, n := range names {
@@ -585,7 +588,7 @@ func TestRunMaskedPersonIDs(t *testing.T) {
 	var a auditRecorder
 	sum, err := export.Run(context.Background(), src, anagrafe.All(), export.Split(dir), baseOptions(&a))
 	require.NoError(t, err)
-	for _, n := range listDir(t, dir) {
+	for _, n := range remove(listDir(t, dir), ".eli2-export.json") {
 		assert.Regexp(t, `^PRATICA-[0-9]+\.xml$`, n)
 	}
 	for _, s := range sum.Skips {

@@ -139,7 +139,8 @@ func TestExportCommandSplit(t *testing.T) {
 	require.Equal(t, 0, rc, stderr)
 	names := dirNames(t, dir)
 	require.NotEmpty(t, names)
-	for _, n := range names {
+	assert.Equal(t, ".eli2-export.json", names[0], "the set's manifest")
+	for _, n := range names[1:] {
 		assert.Regexp(t, `^P[0-9]{7}\.xml$`, n)
 		assert.Equal(t, 1, countPratiche(t, filepath.Join(dir, n)))
 	}
