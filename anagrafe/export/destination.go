@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/retecomuni/eli2sdk/internal/atomicfile"
 )
@@ -80,7 +81,10 @@ func Split(dir string) Destination { return SplitWith(dir, SplitOptions{}) }
 // whole export succeeded (a Transaction): on any failure dir is left as
 // it was; after success dir holds the new set and its manifest
 // (.eli2-export.json) and nothing else. A dir holding files that no
-// export wrote is refused (ErrForeignFiles) unless opts.Replace.
+// export wrote is refused (ErrForeignFiles) unless opts.Replace. A
+// wrapper around it must forward Transaction (Begin, Commit, Abort);
+// without Begin the files are committed into dir one by one, as they are
+// written.
 func SplitWith(dir string, opts SplitOptions) Destination {
 	return &splitDest{dir: dir, opts: opts}
 }
@@ -139,7 +143,12 @@ func (d *splitDest) Begin() error {
 
 func (d *splitDest) Create(name string) (Output, error) {
 	if d.set == nil {
-		return nil, errNotBegun
+		// Begin was not called: a wrapper hid the Transaction. Fall back
+		// to files committed one by one into dir.
+		if err := os.MkdirAll(d.dir, 0o700); err != nil {
+			return nil, err
+		}
+		return create(filepath.Join(d.dir, name+".xml"))
 	}
 	f, err := d.set.Create(name + ".xml")
 	if err != nil {
@@ -150,7 +159,11 @@ func (d *splitDest) Create(name string) (Output, error) {
 
 func (d *splitDest) Remove(name string) error {
 	if d.set == nil {
-		return nil
+		err := os.Remove(filepath.Join(d.dir, name+".xml"))
+		if errors.Is(err, os.ErrNotExist) {
+			return nil
+		}
+		return err
 	}
 	return d.set.Remove(name + ".xml")
 }

@@ -49,6 +49,9 @@ func (a *auditRecorder) hook(_ context.Context, ev anagrafe.AuditEvent) error {
 }
 
 func baseOptions(a *auditRecorder) export.Options {
+	if a == nil {
+		a = &auditRecorder{}
+	}
 	return export.Options{
 		Map:     anagrafe.MapOptions{On: on},
 		Header:  eli2.Intestazione{Operatore: "op1", Sportello: "S1"},
