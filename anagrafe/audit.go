@@ -254,7 +254,9 @@ func (l *FileAuditLog) append(b []byte, sync bool) error {
 	return nil
 }
 
-// Hook returns l.Record as an AuditHook.
+// Hook returns l.Record as an AuditHook. Record does not sync: to have an
+// export's events recorded in one synced batch, pass l itself as
+// export.Options.AuditLog.
 func (l *FileAuditLog) Hook() AuditHook { return l.Record }
 
 // Sync flushes the file to stable storage.

@@ -27,10 +27,10 @@ func ExampleRun() {
 
 	src := memory.New(anagrafetest.Records()...)
 	sum, err := export.Run(context.Background(), src, anagrafe.ExpiringWithin(60), export.File(filepath.Join(dir, "pratiche.xml")), export.Options{
-		Map:     anagrafe.MapOptions{On: anagrafetest.RefDate},
-		Header:  eli2.Intestazione{Operatore: "op1", Sportello: "anagrafe-centro"},
-		Audit:   audit.Hook(),
-		Purpose: "permessi in scadenza",
+		Map:      anagrafe.MapOptions{On: anagrafetest.RefDate},
+		Header:   eli2.Intestazione{Operatore: "op1", Sportello: "anagrafe-centro"},
+		AuditLog: audit, // one synced batch before the file is put in place
+		Purpose:  "permessi in scadenza",
 	})
 	if err != nil {
 		fmt.Println(err)

@@ -7,11 +7,15 @@
 // Output is all or nothing: files are written under temporary names with
 // owner-only permissions and renamed into place only when the whole export
 // succeeded, so that a failure (register error, full disk, cancelled
-// context) leaves no partial file. Memory does not depend on the
-// register's size, but for the eli2 Encoder's set of application ids (tens
-// of bytes per exported application, used to reject duplicates). Reading
-// the register runs in its own goroutine, a few records ahead of mapping
-// and encoding.
+// context) leaves no partial file and the earlier output untouched; a
+// split set is built aside and swapped in whole (SplitWith). The audit log
+// is told the truth: one export event per application in the delivered
+// output, recorded (and synced, for an anagrafe.AuditBatcher) before the
+// output is renamed into place, or one abort event with a reason code.
+// Memory does not depend on the register's size, but for the audit events
+// kept until the commit and, for a split export, the list of file names
+// (tens of bytes per exported application). Reading the register runs in
+// its own goroutine, a few records ahead of mapping and encoding.
 package export
 
 import (
