@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/retecomuni/eli2sdk/anagrafe"
@@ -100,7 +101,10 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 	if a.out == stdoutName {
 		err = render(stdout)
 	} else {
+		cleanStale(stderr, "eli2 preview", filepath.Dir(a.out))
+		stop := removeTempsOnSignal(stderr)
 		err = atomicfile.Write(a.out, render)
+		stop()
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "eli2 preview: %v\n", err)

@@ -33,6 +33,9 @@ func (a *previewArgs) runFromRegister(stdout, stderr io.Writer) int {
 		}
 		auditPath = filepath.Join(dir, exportAuditFile)
 	}
+	if a.out != stdoutName {
+		cleanStale(stderr, "eli2 preview", filepath.Dir(a.out))
+	}
 	log, err := anagrafe.OpenAuditLog(auditPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "eli2 preview: registro di audit: %v\n", err)

@@ -61,6 +61,29 @@ func (c *signalCatcher) watch(stderr io.Writer) {
 	os.Exit(exitSignal(first))
 }
 
+// removeTempsOnSignal is for commands whose work does not watch a context
+// (preview of a file): the first stop signal removes this process's
+// temporary files at once and exits with exitSignal. Call the returned
+// function when the work is over.
+func removeTempsOnSignal(stderr io.Writer) (stop func()) {
+	ch := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	signal.Notify(ch, stopSignals...)
+	go func() {
+		select {
+		case sig := <-ch:
+			n := atomicfile.RemoveTemps()
+			fmt.Fprintf(stderr, "eli2: interrotto (%v): rimossi %d file temporanei, nessun file scritto\n", sig, n)
+			os.Exit(exitSignal(sig))
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
+}
+
 // caught returns the signal received, or nil.
 func (c *signalCatcher) caught() os.Signal {
 	c.mu.Lock()
