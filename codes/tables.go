@@ -20,10 +20,19 @@ type Tables struct {
 	statesByBelfiore []int32
 	statesByISO3     []int32
 	statesByName     []nameRef
+	stateAliases     []source.StateAlias // sorted by Key
 
 	provinces []Province // sorted by Sigla
-	kit       []KitType  // sorted by Code
 	decoding  [numTables][]Entry
+
+	kit           []kitEdition // sorted by From; rows sorted by Code
+	kitDurations  []source.KitDuration
+	kitSuccessors []source.KitSuccessor
+
+	freeMovement []FreeMovementState // sorted by Istat, From
+
+	fees          []Fee // file order
+	feeExemptions []FeeExemption
 
 	issues []Issue
 }

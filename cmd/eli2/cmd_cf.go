@@ -119,8 +119,10 @@ func runCFCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "codice fiscale valido")
 	}
 	if !c.IsProvisional() {
-		if _, err := cf.Decode(c, codes.Default()); err != nil {
+		if d, err := cf.Decode(c, codes.Default()); err != nil {
 			fmt.Fprintf(stdout, "attenzione: %s\n", cf.MessageIT(err))
+		} else if d.PlaceError != nil {
+			fmt.Fprintf(stdout, "attenzione: %s\n", cf.MessageIT(d.PlaceError))
 		}
 	}
 	return 0
@@ -196,6 +198,11 @@ func runCFDecode(args []string, stdout, stderr io.Writer) int {
 		Denominazione:   d.Place.Name(),
 		Provincia:       d.Place.Province(),
 	}
+	if d.Place.Kind == cf.PlaceUnknown {
+		// Well-formed but absent from the tables (Z113 Gibilterra): the code
+		// is valid, the place is reported unknown.
+		luogo.Tipo, luogo.CodiceCatastale = "sconosciuto", d.Place.Code
+	}
 	if d.Place.Kind == cf.PlaceState {
 		luogo.ISO3 = d.Place.State.ISO3
 		luogo.Cessato = d.Place.State.Dissolved
@@ -218,10 +225,13 @@ func runCFDecode(args []string, stdout, stderr io.Writer) int {
 		sesso = "femminile"
 	}
 	fmt.Fprintf(stdout, "sesso: %s\ndata di nascita: %s\n", sesso, d.Birth.Time().Format("02/01/2006"))
-	if d.Place.Kind == cf.PlaceComune {
+	switch d.Place.Kind {
+	case cf.PlaceUnknown:
+		fmt.Fprintf(stdout, "luogo di nascita: codice %s non presente nelle tabelle (luogo sconosciuto)\n", d.Place.Code)
+	case cf.PlaceComune:
 		fmt.Fprintf(stdout, "luogo di nascita: comune di %s (%s), codice catastale %s, ISTAT %s\n",
 			d.Place.Name(), d.Place.Province(), d.Place.Belfiore(), d.Place.Istat())
-	} else {
+	default:
 		fmt.Fprintf(stdout, "luogo di nascita: stato estero %s, codice %s", d.Place.Name(), d.Place.Belfiore())
 		if d.Place.Istat() != "" {
 			fmt.Fprintf(stdout, ", ISTAT %s", d.Place.Istat())

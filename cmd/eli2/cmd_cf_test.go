@@ -76,6 +76,31 @@ func TestCFDecodeJSONVariants(t *testing.T) {
 	assert.Contains(t, st.Luogo["successori"], "250")
 }
 
+// A well-formed code whose birthplace code is missing from the tables (Z113
+// Gibilterra, a real foreign-territory code) is valid; the place is unknown
+// (issue 13: decode and check must agree).
+func TestCFDecodeUnknownPlace(t *testing.T) {
+	rc, out, _ := runCFCLI("decode", "RSSMRA80E05Z113C", "--json")
+	require.Equal(t, 0, rc, out)
+	var got struct {
+		Valido bool
+		Luogo  map[string]any `json:"luogo_nascita"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &got))
+	assert.True(t, got.Valido)
+	assert.Equal(t, "sconosciuto", got.Luogo["tipo"])
+	assert.Equal(t, "Z113", got.Luogo["codice_catastale"])
+
+	rc, out, _ = runCFCLI("decode", "RSSMRA80E05Z113C")
+	require.Equal(t, 0, rc)
+	assert.Contains(t, out, "valido")
+	assert.Contains(t, out, "Z113 non presente nelle tabelle")
+
+	rc, out, _ = runCFCLI("check", "RSSMRA80E05Z113C")
+	require.Equal(t, 0, rc)
+	assert.Contains(t, out, "codice fiscale valido")
+}
+
 func TestCFDecodeInvalidJSON(t *testing.T) {
 	for _, tc := range []struct{ code, errore string }{
 		{"RSSMRA85T10A562T", "cf_checksum"},
