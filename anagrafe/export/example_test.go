@@ -27,10 +27,10 @@ func ExampleRun() {
 
 	src := memory.New(anagrafetest.Records()...)
 	sum, err := export.Run(context.Background(), src, anagrafe.ExpiringWithin(60), export.File(filepath.Join(dir, "pratiche.xml")), export.Options{
-		Map:     anagrafe.MapOptions{On: anagrafetest.RefDate},
-		Header:  eli2.Intestazione{Operatore: "op1", Sportello: "anagrafe-centro"},
-		Audit:   audit.Hook(),
-		Purpose: "permessi in scadenza",
+		Map:      anagrafe.MapOptions{On: anagrafetest.RefDate},
+		Header:   eli2.Intestazione{Operatore: "op1", Sportello: "anagrafe-centro"},
+		AuditLog: audit, // one synced batch before the file is put in place
+		Purpose:  "permessi in scadenza",
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -60,6 +60,7 @@ func ExampleRunIDs() {
 		return
 	}
 	names, _ := os.ReadDir(filepath.Join(dir, "out"))
-	fmt.Println(sum.Exported, names[0].Name(), events[0].PersonID)
-	// Output: 1 P001.xml P001
+	// The set's manifest (.eli2-export.json) lists the files.
+	fmt.Println(sum.Exported, names[0].Name(), names[1].Name(), events[0].PersonID, events[0].Action)
+	// Output: 1 .eli2-export.json P001.xml P001 export
 }

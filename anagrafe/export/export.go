@@ -7,11 +7,15 @@
 // Output is all or nothing: files are written under temporary names with
 // owner-only permissions and renamed into place only when the whole export
 // succeeded, so that a failure (register error, full disk, cancelled
-// context) leaves no partial file. Memory does not depend on the
-// register's size, but for the eli2 Encoder's set of application ids (tens
-// of bytes per exported application, used to reject duplicates). Reading
-// the register runs in its own goroutine, a few records ahead of mapping
-// and encoding.
+// context) leaves no partial file and the earlier output untouched; a
+// split set is built aside and swapped in whole (SplitWith). The audit log
+// is told the truth: one export event per application in the delivered
+// output, recorded (and synced, for an anagrafe.AuditBatcher) before the
+// output is renamed into place, or one abort event with a reason code.
+// Memory does not depend on the register's size, but for the audit events
+// kept until the commit and, for a split export, the list of file names
+// (tens of bytes per exported application). Reading the register runs in
+// its own goroutine, a few records ahead of mapping and encoding.
 package export
 
 import (
@@ -86,9 +90,20 @@ type Options struct {
 	// Strict stops at the first record that cannot be exported: nothing is
 	// written and the error wraps ErrStrict.
 	Strict bool
-	// Audit is called for every exported person, before its data are
-	// written. Required.
+	// Audit receives one ActionExport event per application that reaches
+	// the delivered output, or one ActionAbort event when the run
+	// delivers nothing. The events are kept until the output is complete,
+	// then recorded (anagrafe.RecordAll: in one durable batch when the log
+	// is an anagrafe.AuditBatcher) before the output is put in place; a
+	// failure to record them aborts the run. Audit or AuditLog is
+	// required.
 	Audit anagrafe.AuditHook
+	// AuditLog is used instead of Audit when set (a *anagrafe.FileAuditLog
+	// records a run's events in one synced batch).
+	AuditLog anagrafe.AuditLog
+	// RunID is recorded in every audit event of the run (default: 16 random
+	// hexadecimal digits). Summary.RunID reports it.
+	RunID string
 	// Purpose is recorded in the audit log ("rinnovo permesso di soggiorno"
 	// when empty).
 	Purpose string
@@ -149,6 +164,8 @@ type Summary struct {
 	Skips []Skipped
 	// Destination describes where the files are.
 	Destination string
+	// RunID identifies the run in the audit log.
+	RunID string
 }
 
 // Run exports the persons of src selected by q to dst. It streams the
@@ -157,8 +174,9 @@ type Summary struct {
 // mapped are skipped and reported in the Summary (or stop the run when
 // Strict); persons without a permit who need none (Italian citizens,
 // children under the child age, listed in a parent's application) are
-// counted as NotEligible. Every exported person goes through Options.Audit
-// first.
+// counted as NotEligible. Every exported person is recorded in the audit
+// log before the output is put in place; a run that fails records one
+// abort event instead.
 //
 // On any error — register failure, write failure, audit failure, ctx
 // cancelled, strict stop, nothing to export — no output file is left and
@@ -262,6 +280,8 @@ type runner struct {
 	sum     Summary
 	reasons map[string]int // code → index in sum.Reasons
 	out     Output         // current output
+	audit   runAudit       // events of the delivered applications, until commit
+	tx      Transaction    // dst as a Transaction, or nil
 	enc     *eli2.Encoder
 	header  eli2.Intestazione
 	started bool     // header written (single file)
@@ -271,7 +291,10 @@ type runner struct {
 }
 
 func run(ctx context.Context, seq iter.Seq2[*anagrafe.Record, error], total int, dst Destination, opts Options) (sum Summary, err error) {
-	if opts.Audit == nil {
+	if opts.AuditLog == nil && opts.Audit != nil {
+		opts.AuditLog = opts.Audit
+	}
+	if opts.AuditLog == nil {
 		return Summary{}, ErrNoAudit
 	}
 	if dst == nil {
@@ -295,13 +318,22 @@ func run(ctx context.Context, seq iter.Seq2[*anagrafe.Record, error], total int,
 	r := &runner{ctx: ctx, dst: dst, opts: opts, reasons: map[string]int{}, tables: opts.Map.Tables}
 	r.sum.Destination = dst.String()
 	r.header = r.initialHeader()
+	r.audit = newRunAudit(opts)
+	r.sum.RunID = r.audit.runID
 	defer func() {
 		if err != nil {
 			r.cleanup()
+			err = r.abort(err)
 			sum = r.sum
 			sum.Files = 0
 		}
 	}()
+	if tx, ok := dst.(Transaction); ok {
+		if berr := tx.Begin(); berr != nil {
+			return r.sum, fmt.Errorf("%w: %s: %w", ErrOutput, dst, berr)
+		}
+		r.tx = tx
+	}
 	if !dst.Split() {
 		// Create the file first: an unwritable destination fails before
 		// the register is read.
@@ -360,6 +392,15 @@ func run(ctx context.Context, seq iter.Seq2[*anagrafe.Record, error], total int,
 		if err := r.finishFile(""); err != nil {
 			return r.sum, err
 		}
+	}
+	if r.tx != nil {
+		if err := r.flushAudit(); err != nil {
+			return r.sum, err
+		}
+		if err := r.tx.Commit(); err != nil {
+			return r.sum, fmt.Errorf("%w: %s: %w", ErrOutput, dst, err)
+		}
+		r.tx = nil
 	}
 	r.sum.Files = len(r.names)
 	if !dst.Split() {
@@ -650,10 +691,6 @@ func (r *runner) write(rec *anagrafe.Record, p *eli2.Pratica) error {
 			return err
 		}
 	}
-	ev := anagrafe.AuditEvent{Operator: r.header.Operatore, PersonID: rec.Person.ID, Purpose: r.opts.Purpose, Action: "export"}
-	if err := r.opts.Audit(r.ctx, ev); err != nil {
-		return fmt.Errorf("%w: %w", ErrAudit, err)
-	}
 	if r.dst.Split() {
 		out, err := r.dst.Create(p.ID)
 		if err != nil {
@@ -688,6 +725,7 @@ func (r *runner) write(rec *anagrafe.Record, p *eli2.Pratica) error {
 		return fmt.Errorf("%w: %w", ErrOutput, err)
 	}
 	r.sum.Exported++
+	r.audit.add(r.header.Operatore, rec.Person.ID)
 	if r.dst.Split() {
 		return r.finishFile(p.ID)
 	}
@@ -699,6 +737,14 @@ func (r *runner) finishFile(name string) error {
 	out := r.out
 	if err := r.enc.Close(); err != nil {
 		return fmt.Errorf("%w: %w", ErrOutput, err)
+	}
+	// The audit log goes to disk before the output is put in place: an
+	// application is never delivered unrecorded. A Transaction
+	// destination shows nothing before its own Commit, audited then.
+	if r.tx == nil {
+		if err := r.flushAudit(); err != nil {
+			return err
+		}
 	}
 	if err := out.Commit(); err != nil {
 		r.out = nil
@@ -718,8 +764,13 @@ func (r *runner) cleanup() {
 		r.out.Abort()
 		r.out = nil
 	}
-	for _, n := range r.names {
-		r.dst.Remove(n)
+	if r.tx != nil {
+		r.tx.Abort()
+		r.tx = nil
+	} else {
+		for _, n := range r.names {
+			r.dst.Remove(n)
+		}
 	}
 	r.names = nil
 }

@@ -50,6 +50,9 @@ func (a *auditRecorder) hook(_ context.Context, ev anagrafe.AuditEvent) error {
 }
 
 func baseOptions(a *auditRecorder) export.Options {
+	if a == nil {
+		a = &auditRecorder{}
+	}
 	return export.Options{
 		Map:     anagrafe.MapOptions{On: on},
 		Header:  eli2.Intestazione{Operatore: "op1", Sportello: "S1"},
@@ -179,6 +182,9 @@ func TestRunSplit(t *testing.T) {
 	require.NoError(t, err)
 	require.Positive(t, sum.Exported)
 	names := listDir(t, dir)
+	require.Contains(t, names, ".eli2-export.json", "the set lists its files in a manifest")
+	assertPrivate(t, filepath.Join(dir, ".eli2-export.json"))
+	names = remove(names, ".eli2-export.json")
 	assert.Len(t, names, sum.Exported)
 	assert.Equal(t, sum.Exported, sum.Files)
 	for _, n := range names {
@@ -596,7 +602,7 @@ func TestRunMaskedPersonIDs(t *testing.T) {
 	var a auditRecorder
 	sum, err := export.Run(context.Background(), src, anagrafe.All(), export.Split(dir), baseOptions(&a))
 	require.NoError(t, err)
-	for _, n := range listDir(t, dir) {
+	for _, n := range remove(listDir(t, dir), ".eli2-export.json") {
 		assert.Regexp(t, `^PRATICA-[0-9]+\.xml$`, n)
 	}
 	for _, s := range sum.Skips {

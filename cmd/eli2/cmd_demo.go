@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"github.com/retecomuni/eli2sdk/anagrafe/demo"
@@ -67,14 +65,14 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "eli2 demo: %s esiste già (usare --force per sostituirlo)\n", *out)
 		return 2
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, sigs := catchSignals(context.Background(), stderr)
+	defer sigs.stop()
 	start := time.Now()
 	st, err := demo.CreateSQLite(ctx, *out, demo.Options{Persons: *persons, Seed: *seed, On: ref})
 	if err != nil {
-		if ctx.Err() != nil {
-			fmt.Fprintln(stderr, "eli2 demo: interrotto, nessun file creato")
-			return 130
+		if s := sigs.caught(); s != nil {
+			fmt.Fprintf(stderr, "eli2 demo: interrotto (%v), nessun file creato\n", s)
+			return exitSignal(s)
 		}
 		fmt.Fprintf(stderr, "eli2 demo: %v\n", err)
 		return 2

@@ -7,11 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -29,12 +27,12 @@ func init() {
 	register("export", "esporta dall'anagrafe le pratiche per ELI2 (file di importazione validato)", runExport)
 }
 
-// Exit codes of eli2 export.
+// Exit codes of eli2 export (the common policy of exitcodes.go; a signal
+// gives exitSignal).
 const (
-	exportExitOK          = 0   // exported (possibly with skipped records)
-	exportExitNothing     = 1   // --strict stopped, or nothing exported
-	exportExitUsage       = 2   // usage, database, output or audit errors
-	exportExitInterrupted = 130 // SIGINT/SIGTERM
+	exportExitOK      = exitOK        // exported (possibly with skipped records)
+	exportExitNothing = exitProblems  // --strict stopped, or nothing exported
+	exportExitUsage   = exitCannotRun // usage, database, output or audit errors
 )
 
 // exportDemoPersons is the size of the demo register --demo creates.
@@ -63,10 +61,18 @@ SELEZIONE (una sola):
 Esporta le persone selezionate come file di importazione ELI2 (formato v1):
 ogni pratica è validata; i record con errori sono scartati e riepilogati
 (con --strict il primo errore interrompe tutto). Ogni esportazione è
-registrata nel registro di audit (JSON lines; predefinito: %s accanto
-al file di uscita, o accanto alla cartella di --split). I file sono scritti
-in modo atomico, leggibili solo dal proprietario: un'esportazione fallita o
-interrotta non lascia file.
+registrata nel registro di audit (JSON lines, 0600; predefinito: %s
+accanto al file di uscita, o accanto alla cartella di --split) solo per le
+pratiche consegnate, prima che il file sia messo al suo posto; un'esportazione
+fallita o interrotta vi scrive una sola riga "abort" con il motivo. I file
+sono scritti in modo atomico, leggibili solo dal proprietario: un'esportazione
+fallita o interrotta non lascia file e non tocca quelli precedenti.
+--out - scrive su standard output (solo a esportazione riuscita). --out non
+sostituisce collegamenti simbolici, cartelle, dispositivi o FIFO.
+--split costruisce il nuovo insieme in una cartella nascosta accanto e lo
+sostituisce alla cartella solo a esportazione riuscita (restano solo i file
+nuovi e l'elenco .eli2-export.json); una cartella con file non scritti da
+eli2 è rifiutata, salvo --replace.
 
 --demo usa un'anagrafe dimostrativa di %d residenti fittizi, creata al primo
 uso nella cartella cache dell'utente (%s/eli2sdk/%s, per esempio
@@ -75,7 +81,8 @@ accanto al file di uscita; senza SELEZIONE esporta tutti.
 
 Codici di uscita: 0 esportazione riuscita (anche con record scartati),
 1 --strict interrotto o nessuna pratica esportata, 2 errori di uso, di
-lettura, di scrittura o di audit, 130 interrotto (Ctrl-C).
+lettura, di scrittura o di audit, 128+N interrotto dal segnale N (130
+Ctrl-C, 143 SIGTERM, 129 SIGHUP).
 
 opzioni:
 `
@@ -93,6 +100,7 @@ type exportArgs struct {
 	auditLog, on, finalita           string
 	details, quiet                   bool
 	childAge                         int
+	replace                          bool
 }
 
 func newExportFlags(a *exportArgs, stderr io.Writer) *flag.FlagSet {
@@ -109,6 +117,7 @@ func newExportFlags(a *exportArgs, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&a.all, "all", false, "tutte le persone")
 	fs.StringVar(&a.out, "out", "", "file di uscita")
 	fs.StringVar(&a.split, "split", "", "cartella di uscita: un file per richiedente (ID.xml)")
+	fs.BoolVar(&a.replace, "replace", false, "con --split: sostituisce anche una cartella che contiene file non scritti da eli2")
 	fs.StringVar(&a.tipoRichiesta, "tipo-richiesta", "", "RILASCIO, RINNOVO (predefinito), AGGIORNAMENTO, CONVERSIONE, DUPLICATO")
 	fs.IntVar(&a.tipologia, "tipologia", 0, "codice kit della tipologia di permesso (predefinito: dal permesso posseduto)")
 	fs.BoolVar(&a.strict, "strict", false, "interrompe al primo record non valido, senza scrivere nulla")
@@ -208,6 +217,17 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if (a.out == "") == (a.split == "") {
 		return usageErr("serve --out FILE oppure --split CARTELLA")
 	}
+	if a.replace && a.split == "" {
+		return usageErr("--replace si usa solo con --split")
+	}
+	if msg := checkOutFile("--out", a.out); a.out != "" && msg != "" {
+		fmt.Fprintf(stderr, "eli2 export: %s\n", msg)
+		return exportExitUsage
+	}
+	if msg := checkOutDir("--split", a.split); a.split != "" && msg != "" {
+		fmt.Fprintf(stderr, "eli2 export: %s\n", msg)
+		return exportExitUsage
+	}
 	q, purpose, err := a.query()
 	if err != nil {
 		return usageErr(err.Error())
@@ -232,17 +252,20 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return usageErr("--tipologia: valore non valido")
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	interrupted := func() bool { return ctx.Err() != nil }
+	ctx, sigs := catchSignals(context.Background(), stderr)
+	defer sigs.stop()
+	interrupted := func() bool { return sigs.caught() != nil }
+	interruptedExit := func() int {
+		fmt.Fprintf(stderr, "eli2 export: interrotto (%v), nessun file scritto\n", sigs.caught())
+		return exitSignal(sigs.caught())
+	}
 
 	dbURL := a.db
 	if a.demo {
 		path, created, err := exportDemoRegister(ctx, a.demoPath, a.out+a.split, on)
 		if err != nil {
 			if interrupted() {
-				fmt.Fprintln(stderr, "eli2 export: interrotto")
-				return exportExitInterrupted
+				return interruptedExit()
 			}
 			fmt.Fprintf(stderr, "eli2 export: anagrafe dimostrativa: %v\n", err)
 			return exportExitUsage
@@ -262,12 +285,21 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	defer src.Close()
 
 	auditPath := a.auditLog
+	outDir := filepath.Dir(filepath.Clean(a.out + a.split))
+	if a.out == stdoutName {
+		outDir = "."
+	}
 	if auditPath == "" {
-		if a.out != "" {
-			auditPath = filepath.Join(filepath.Dir(a.out), exportAuditFile)
-		} else {
-			auditPath = filepath.Join(filepath.Dir(filepath.Clean(a.split)), exportAuditFile)
-		}
+		auditPath = filepath.Join(outDir, exportAuditFile)
+	}
+	if a.split != "" && inside(auditPath, a.split) {
+		fmt.Fprintln(stderr, "eli2 export: il registro di audit non può stare nella cartella di --split, che è sostituita a ogni esportazione")
+		return exportExitUsage
+	}
+	if a.out == stdoutName {
+		cleanStale(stderr, "eli2 export", outDir, os.TempDir())
+	} else {
+		cleanStale(stderr, "eli2 export", outDir)
 	}
 	audit, err := anagrafe.OpenAuditLog(auditPath)
 	if err != nil {
@@ -281,22 +313,35 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		operatore = exportSystemUser()
 	}
 	var dst export.Destination
-	if a.out != "" {
+	switch {
+	case a.out == stdoutName:
+		dst = export.Stream(stdout)
+	case a.out != "":
 		dst = export.File(a.out)
-	} else {
-		dst = export.Split(a.split)
+	default:
+		dst = export.SplitWith(a.split, export.SplitOptions{Replace: a.replace})
 	}
 	opts := export.Options{
-		Request: req,
-		Map:     anagrafe.MapOptions{On: on, ChildMaxAge: a.childAge},
-		Header:  eli2.Intestazione{ComuneBelfiore: strings.ToUpper(a.comune), Sportello: a.sportello, Operatore: operatore, VersioneSoftware: exportVersion()},
-		Strict:  a.strict,
-		Audit:   audit.Hook(),
-		Purpose: purpose,
+		Request:  req,
+		Map:      anagrafe.MapOptions{On: on, ChildMaxAge: a.childAge},
+		Header:   eli2.Intestazione{ComuneBelfiore: strings.ToUpper(a.comune), Sportello: a.sportello, Operatore: operatore, VersioneSoftware: exportVersion()},
+		Strict:   a.strict,
+		AuditLog: audit,
+		Purpose:  purpose,
 	}
 	bar := exportProgressBar(stderr, a.quiet)
 	if bar != nil {
 		opts.Progress = bar.update
+	}
+	if at := testPauseAfter(); at > 0 {
+		opts.ProgressEvery = 1
+		show := opts.Progress
+		opts.Progress = func(p export.Progress) {
+			if show != nil {
+				show(p)
+			}
+			testPause(ctx, stderr, at, p.Done)
+		}
 	}
 	start := time.Now()
 	var sum export.Summary
@@ -314,9 +359,14 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	case err == nil:
 		fmt.Fprintf(stderr, "scritto %s (%d file, %.1f s)\n", dst, sum.Files, elapsed.Seconds())
 		return exportExitOK
-	case interrupted() || errors.Is(err, context.Canceled):
+	case interrupted():
+		return interruptedExit()
+	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, "eli2 export: interrotto, nessun file scritto")
-		return exportExitInterrupted
+		return exportExitUsage
+	case errors.Is(err, export.ErrForeignFiles):
+		fmt.Fprintf(stderr, "eli2 export: %v: la cartella di --split contiene file non scritti da eli2; indicare una cartella nuova o vuota, o --replace per sostituirla per intero; nessun file scritto\n", err)
+		return exportExitUsage
 	case errors.Is(err, anagrafe.ErrUnsupported):
 		fmt.Fprintln(stderr, "eli2 export: questa anagrafe non registra la dichiarazione di dimora abituale (--missing-declaration non disponibile); nessun file scritto")
 		return exportExitUsage

@@ -1,20 +1,16 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -139,7 +135,8 @@ func TestExportCommandSplit(t *testing.T) {
 	require.Equal(t, 0, rc, stderr)
 	names := dirNames(t, dir)
 	require.NotEmpty(t, names)
-	for _, n := range names {
+	assert.Equal(t, ".eli2-export.json", names[0], "the set's manifest")
+	for _, n := range names[1:] {
 		assert.Regexp(t, `^P[0-9]{7}\.xml$`, n)
 		assert.Equal(t, 1, countPratiche(t, filepath.Join(dir, n)))
 	}
@@ -243,54 +240,8 @@ func TestDemoCommand(t *testing.T) {
 	assert.Equal(t, 2, rc)
 }
 
-// TestExportCommandInterrupt sends SIGINT to a real eli2 process in the
-// middle of an export: it must exit non-zero leaving no output file.
-func TestExportCommandInterrupt(t *testing.T) {
-	if runtime.GOOS == "windows" || testing.Short() {
-		t.Skip("needs POSIX signals and a build")
-	}
-	db := exportTestDB(t)
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "eli2")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Stderr = os.Stderr
-	require.NoError(t, build.Run())
-	outDir := filepath.Join(dir, "out")
-	require.NoError(t, os.Mkdir(outDir, 0o700))
-	audit := filepath.Join(dir, "audit.jsonl")
-	// --split is slow enough (one synced file per applicant) to be
-	// interrupted half-way.
-	cmd := exec.Command(bin, "export", "--db", "sqlite:"+db, "--all", "--split", outDir, "--audit-log", audit, "--on", exportTestOn)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	require.NoError(t, cmd.Start())
-	// Wait until the export has begun (audit lines appear), then interrupt.
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
-		if f, err := os.Open(audit); err == nil {
-			n := 0
-			sc := bufio.NewScanner(f)
-			for sc.Scan() {
-				n++
-			}
-			f.Close()
-			if n >= 5 {
-				break
-			}
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
-	err := cmd.Wait()
-	var ee *exec.ExitError
-	if err == nil {
-		t.Skipf("export finished before the signal arrived: %s", stderr.String())
-	}
-	require.ErrorAs(t, err, &ee)
-	assert.Equal(t, exportExitInterrupted, ee.ExitCode(), stderr.String())
-	assert.Contains(t, stderr.String(), "interrotto")
-	assert.Empty(t, dirNames(t, outDir), "no file left, not even the ones finished before the signal")
-}
+// The signal tests (SIGINT, SIGTERM, SIGHUP on a real child process) are
+// in faults_unix_test.go.
 
 func FuzzExportParseCount(f *testing.F) {
 	for _, s := range []string{"60d", "60", "6m", "", "-1", "d", "９", "99999999999999999999d"} {

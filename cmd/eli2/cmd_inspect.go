@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
@@ -33,16 +32,19 @@ func runInspect(args []string, stdout, stderr io.Writer) int {
 	}
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
-		return 2
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitCannotRun
 	}
 	if len(pos) != 1 {
 		fs.Usage()
-		return 2
+		return exitCannotRun
 	}
-	f, err := os.Open(pos[0])
+	f, err := openImportFile(pos[0])
 	if err != nil {
 		fmt.Fprintf(stderr, "eli2 inspect: %v\n", err)
-		return 2
+		return exitCannotRun
 	}
 	defer f.Close()
 
@@ -51,7 +53,7 @@ func runInspect(args []string, stdout, stderr io.Writer) int {
 	h, err := dec.Header()
 	if err != nil {
 		fmt.Fprintf(stderr, "eli2 inspect: %s: %v\n", pos[0], err)
-		return 2
+		return exitCannotRun
 	}
 	on := codes.DateOf(h.DataCreazione)
 	name := "comune sconosciuto"
@@ -77,7 +79,7 @@ func runInspect(args []string, stdout, stderr io.Writer) int {
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "eli2 inspect: %s: %v\n", pos[0], err)
-			return 2
+			return exitCannotRun
 		}
 		n++
 		byTipo[p.Richiesta.TipoRichiesta]++
@@ -120,7 +122,7 @@ func runInspect(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "  %4d %-58s %5d\n", k, desc, byKit[k])
 	}
-	return 0
+	return exitOK
 }
 
 // dash returns s, or "-" when s is empty.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/retecomuni/eli2sdk/anagrafe"
@@ -23,15 +24,24 @@ func init() {
 const previewUsage = `uso:
   eli2 preview FILE --out ANTEPRIMA.html [--pratica ID] [--mask-cf] [--lang it|en] [--title TITOLO]
   eli2 preview --db URL --person ID --out ANTEPRIMA.html [--richiesta TIPO] [--tipologia N]
-               [--questura SIGLA] [--audit FILE --operator OP --purpose MOTIVO] [--mask-cf] [--lang it|en]
+               [--questura SIGLA] [--audit-log FILE] [--operatore OP] [--finalita MOTIVO] [--mask-cf] [--lang it|en]
 
 Scrive una pagina HTML stampabile (A4) con ogni pratica del file di
 importazione, impaginata come il Modulo 1, con gli errori (in rosso) e gli
 avvisi (in giallo) della validazione accanto ai campi. Con --db la pratica è
 costruita dai dati dell'anagrafe (SQL: sqlite:PERCORSO o postgres://…) per la
-persona indicata; con --audit l'accesso è registrato prima della lettura.
+persona indicata, e l'accesso è sempre registrato nel registro di audit come
+per eli2 export (stesse opzioni: --audit-log, predefinito %s accanto
+al file di uscita; --operatore, predefinito l'utente del sistema; --finalita;
+i vecchi nomi --audit, --operator e --purpose restano validi): la riga
+"preview" è scritta e sincronizzata prima che la pagina sia consegnata; se
+la lettura fallisce è scritta una riga "abort".
 Il file è scritto in modo atomico e leggibile solo dal proprietario; --out -
-scrive su stdout.
+scrive su stdout. --out non sostituisce collegamenti simbolici, cartelle,
+dispositivi o FIFO.
+
+Codici di uscita: 0 anteprima scritta, 2 impossibile (uso, file illeggibile,
+anagrafe, uscita, audit).
 
 opzioni:
 `
@@ -71,36 +81,34 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
+	if msg := checkOutFile("--out", a.out); msg != "" {
+		fmt.Fprintf(stderr, "eli2 preview: %s\n", msg)
+		return exitCannotRun
+	}
+	if a.db != "" {
+		return a.runFromRegister(stdout, stderr)
+	}
 
 	opts := preview.Options{Title: a.title, Lang: preview.Lang(a.lang), MaskTaxCode: a.maskCF}
 	var sum previewSummary
-	var render func(w io.Writer) error
-	if a.db != "" {
-		doc, err := a.fromRegister(context.Background())
-		if err != nil {
-			fmt.Fprintf(stderr, "eli2 preview: %v\n", err)
-			return 1
-		}
-		sum.add(doc.Items[0].Problems)
-		sum.pratiche = 1
-		render = func(w io.Writer) error { return preview.Render(w, doc, opts) }
-	} else {
-		f, err := os.Open(a.file)
-		if err != nil {
-			fmt.Fprintf(stderr, "eli2 preview: %v\n", err)
-			return 1
-		}
-		defer f.Close()
-		render = func(w io.Writer) error { return streamPreview(w, f, a.pratica, a.lang, opts, &sum) }
+	f, err := openImportFile(a.file)
+	if err != nil {
+		fmt.Fprintf(stderr, "eli2 preview: %v\n", err)
+		return exitCannotRun
 	}
-	if a.out == "-" {
+	defer f.Close()
+	render := func(w io.Writer) error { return streamPreview(w, f, a.pratica, a.lang, opts, &sum) }
+	if a.out == stdoutName {
 		err = render(stdout)
 	} else {
+		cleanStale(stderr, "eli2 preview", filepath.Dir(a.out))
+		stop := removeTempsOnSignal(stderr)
 		err = atomicfile.Write(a.out, render)
+		stop()
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "eli2 preview: %v\n", err)
-		return 1
+		return exitCannotRun
 	}
 	if a.out != "-" {
 		fmt.Fprintf(stdout, "anteprima scritta in %s: %d pratiche, %d errori, %d avvisi\n",
@@ -136,11 +144,16 @@ func newPreviewFlags(a *previewArgs, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&a.richiesta, "richiesta", "", "con --db: tipo di richiesta (RILASCIO, RINNOVO, AGGIORNAMENTO, CONVERSIONE, DUPLICATO); vuoto = RINNOVO")
 	fs.IntVar(&a.tipologia, "tipologia", 0, "con --db: codice kit della tipologia; 0 = dedotto dal permesso")
 	fs.StringVar(&a.questura, "questura", "", "con --db: sigla della questura; vuoto = quella del domicilio")
-	fs.StringVar(&a.audit, "audit", "", "con --db: file di registro degli accessi (JSON lines, 0600)")
-	fs.StringVar(&a.operator, "operator", "", "con --db: identificativo dell'operatore, per il registro degli accessi")
-	fs.StringVar(&a.purpose, "purpose", "verifica pratica", "con --db: motivo dell'accesso, per il registro degli accessi")
+	// The audit flags carry export's names; the older preview names stay
+	// as aliases.
+	fs.StringVar(&a.audit, "audit-log", "", "con --db: registro di audit JSON lines, 0600 (predefinito: "+exportAuditFile+" accanto all'uscita)")
+	fs.StringVar(&a.audit, "audit", "", "sinonimo di --audit-log")
+	fs.StringVar(&a.operator, "operatore", "", "con --db: identificativo dell'operatore (predefinito: utente del sistema)")
+	fs.StringVar(&a.operator, "operator", "", "sinonimo di --operatore")
+	fs.StringVar(&a.purpose, "finalita", previewDefaultPurpose, "con --db: finalità registrata nell'audit")
+	fs.StringVar(&a.purpose, "purpose", previewDefaultPurpose, "sinonimo di --finalita")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, previewUsage)
+		fmt.Fprintf(stderr, previewUsage, exportAuditFile)
 		fs.PrintDefaults()
 	}
 	return fs
@@ -162,12 +175,12 @@ func (a *previewArgs) check(pos []string) string {
 		return "--person si usa solo con --db"
 	case a.db != "" && a.pratica != "":
 		return "--pratica si usa solo con un file"
-	case a.db == "" && (a.richiesta != "" || a.tipologia != 0 || a.questura != "" || a.audit != ""):
-		return "--richiesta, --tipologia, --questura e --audit si usano solo con --db"
+	case a.db == "" && (a.richiesta != "" || a.tipologia != 0 || a.questura != "" || a.audit != "" || a.operator != ""):
+		return "--richiesta, --tipologia, --questura, --audit-log e --operatore si usano solo con --db"
 	case a.richiesta != "" && !eli2.TipoRichiesta(strings.ToUpper(a.richiesta)).Valid():
 		return fmt.Sprintf("tipo di richiesta %q sconosciuto", a.richiesta)
-	case a.audit != "" && a.operator == "":
-		return "--audit richiede --operator"
+	case a.db != "" && strings.TrimSpace(a.purpose) == "":
+		return "--finalita non può essere vuota: è registrata nell'audit"
 	case a.out == "":
 		return "indicare il file da scrivere con --out"
 	case a.lang != "it" && a.lang != "en":
@@ -243,8 +256,8 @@ func streamPreview(w io.Writer, r io.Reader, only, lang string, opts preview.Opt
 }
 
 // fromRegister builds the application of one person of a SQL register
-// with anagrafe.Map (which also validates it). The access is recorded in
-// the audit log, when one is given, before the person's data are read.
+// with anagrafe.Map (which also validates it). runFromRegister records the
+// access.
 func (a *previewArgs) fromRegister(ctx context.Context) (doc preview.Document, err error) {
 	src, err := sqlreg.Open(ctx, a.db, sqlreg.Options{})
 	if err != nil {
@@ -255,20 +268,6 @@ func (a *previewArgs) fromRegister(ctx context.Context) (doc preview.Document, e
 			err = cerr
 		}
 	}()
-	if a.audit != "" {
-		log, err := anagrafe.OpenAuditLog(a.audit)
-		if err != nil {
-			return doc, err
-		}
-		ev := anagrafe.AuditEvent{Operator: a.operator, PersonID: a.person, Purpose: a.purpose, Action: "preview"}
-		err = log.Record(ctx, ev)
-		if cerr := log.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return doc, fmt.Errorf("registro degli accessi: %w", err)
-		}
-	}
 	rec, err := src.Person(ctx, a.person)
 	if err != nil {
 		return doc, err

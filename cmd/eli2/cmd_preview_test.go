@@ -110,14 +110,14 @@ func TestPreviewCommandFailures(t *testing.T) {
 		{"bad lang", []string{in, "--out", "x.html", "--lang", "fr"}, 2, "non supportata"},
 		{"db without person", []string{"--db", "sqlite:x.db", "--out", "x.html"}, 2, "--person"},
 		{"unknown flag", []string{in, "--bogus"}, 2, "bogus"},
-		{"missing file", []string{filepath.Join(dir, "manca.xml"), "--out", "x.html"}, 1, "manca.xml"},
-		{"truncated file", []string{broken, "--out", "x.html"}, 1, ""},
-		{"unknown pratica", []string{in, "--pratica", "P9", "--out", "x.html"}, 1, "P9"},
+		{"missing file", []string{filepath.Join(dir, "manca.xml"), "--out", "x.html"}, 2, "manca.xml"},
+		{"truncated file", []string{broken, "--out", "x.html"}, 2, ""},
+		{"unknown pratica", []string{in, "--pratica", "P9", "--out", "x.html"}, 2, "P9"},
 		{"db flags without db", []string{in, "--tipologia", "16", "--out", "x.html"}, 2, "solo con --db"},
-		{"audit without operator", []string{"--db", "sqlite:x.db", "--person", "1", "--audit", "a.log", "--out", "x.html"}, 2, "--operator"},
+		{"operator without db", []string{in, "--operatore", "op1", "--out", "x.html"}, 2, "solo con --db"},
 		{"bad request type", []string{"--db", "sqlite:x.db", "--person", "1", "--richiesta", "BOH", "--out", "x.html"}, 2, "BOH"},
 		{"out is the input", []string{in, "--out", in}, 2, "file di importazione"},
-		{"bad db url", []string{"--db", "mysql://x", "--person", "1", "--out", "x.html"}, 1, "sqlreg"},
+		{"bad db url", []string{"--db", "mysql://x", "--person", "1", "--out", "x.html", "--audit-log", "a.log"}, 2, "sqlreg"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -125,8 +125,11 @@ func TestPreviewCommandFailures(t *testing.T) {
 			require.NoError(t, os.WriteFile(out, []byte("precedente"), 0o600))
 			args := append([]string{"preview"}, tt.args...)
 			for i, a := range args {
-				if a == "x.html" {
+				switch a {
+				case "x.html":
 					args[i] = out
+				case "a.log":
+					args[i] = filepath.Join(dir, a)
 				}
 			}
 			var stdout, stderr bytes.Buffer
@@ -210,7 +213,7 @@ func TestPreviewCommandFromRegister(t *testing.T) {
 	// An unknown person: error, no page.
 	missing := filepath.Join(dir, "nessuno.html")
 	code = run([]string{"preview", "--db", url, "--person", "NOPE", "--out", missing}, &stdout, &stderr)
-	assert.Equal(t, 1, code)
+	assert.Equal(t, 2, code)
 	assert.NoFileExists(t, missing)
 }
 
@@ -230,7 +233,7 @@ func TestPreviewCommandReadOnlyRegister(t *testing.T) {
 	stderr.Reset()
 	absent := filepath.Join(dir, "assente.db")
 	code = run([]string{"preview", "--db", "sqlite:" + absent, "--person", "P001", "--out", filepath.Join(dir, "q.html")}, &stdout, &stderr)
-	assert.Equal(t, 1, code)
+	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr.String(), "assente.db")
 	assert.NoFileExists(t, absent)
 	assert.NoFileExists(t, filepath.Join(dir, "q.html"))

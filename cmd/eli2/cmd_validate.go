@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 
 	"github.com/retecomuni/eli2sdk/codes"
@@ -40,16 +39,28 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	}
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
-		return 2
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitCannotRun
 	}
 	if len(pos) != 1 || (a.lang != "it" && a.lang != "en") {
 		fs.Usage()
-		return 2
+		return exitCannotRun
 	}
-	f, err := os.Open(pos[0])
+	// cannotRun reports a file that cannot be checked: in JSON on stdout
+	// with --json (with a code: file_vuoto, file_non_xml…), else on stderr.
+	cannotRun := func(err error) int {
+		if a.json {
+			writeJSONError(stdout, pos[0], err)
+		} else {
+			fmt.Fprintf(stderr, "eli2 validate: %v\n", err)
+		}
+		return exitCannotRun
+	}
+	f, err := openImportFile(pos[0])
 	if err != nil {
-		fmt.Fprintf(stderr, "eli2 validate: %v\n", err)
-		return 2
+		return cannotRun(err)
 	}
 	defer f.Close()
 
@@ -60,12 +71,10 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	} else {
 		h, err := eli2.NewDecoder(f).Header()
 		if err != nil {
-			fmt.Fprintf(stderr, "eli2 validate: %s: %v\n", pos[0], err)
-			return 2
+			return cannotRun(fmt.Errorf("%s: %w", pos[0], err))
 		}
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			fmt.Fprintf(stderr, "eli2 validate: %v\n", err)
-			return 2
+			return cannotRun(&inputError{Code: inputUnreadable, Path: pos[0], Err: err})
 		}
 		text := &validateText{w: stdout, lang: a.lang}
 		text.header(h)
@@ -74,20 +83,19 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	file, n, err := eli2.ValidateStream(f, opts, out.pratica)
 	stopped := errors.Is(err, eli2.ErrDuplicateID)
 	if err != nil && !stopped {
-		fmt.Fprintf(stderr, "eli2 validate: %s: %v\n", pos[0], err)
-		return 2
+		return cannotRun(fmt.Errorf("%s: %w", pos[0], err))
 	}
 	errs := out.file(file, n, stopped)
 	if a.json {
 		if err := out.(*validateJSON).write(stdout, n); err != nil {
 			fmt.Fprintf(stderr, "eli2 validate: %v\n", err)
-			return 2
+			return exitCannotRun
 		}
 	}
 	if errs {
-		return 1
+		return exitProblems
 	}
-	return 0
+	return exitOK
 }
 
 // validateOutput receives the results of a streaming validation.

@@ -52,9 +52,9 @@ func run(db string, days int, out string, on codes.Date) error {
 
 	q := anagrafe.ExpiringWithin(days).At(on)
 	sum, err := export.Run(ctx, src, q, export.File(out), export.Options{
-		Map:     anagrafe.MapOptions{On: on},
-		Audit:   audit.Hook(),
-		Purpose: fmt.Sprintf("permessi in scadenza entro %d giorni", days),
+		Map:      anagrafe.MapOptions{On: on},
+		AuditLog: audit, // one synced batch before the file is put in place
+		Purpose:  fmt.Sprintf("permessi in scadenza entro %d giorni", days),
 	})
 	if err != nil {
 		return err

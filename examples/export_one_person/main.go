@@ -52,8 +52,8 @@ func run(db, person, out, operator string) error {
 	defer audit.Close()
 
 	sum, err := export.RunIDs(ctx, src, []string{person}, export.File(out), export.Options{
-		Audit:   audit.Hook(),
-		Purpose: "rinnovo permesso di soggiorno",
+		AuditLog: audit, // one synced batch before the file is put in place
+		Purpose:  "rinnovo permesso di soggiorno",
 	})
 	for _, s := range sum.Skips {
 		fmt.Printf("not exported: %s %v\n", s.PersonID, s.Codes)

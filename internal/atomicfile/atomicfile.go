@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 )
 
@@ -19,43 +18,25 @@ import (
 // directory's access control list (best effort).
 const Perm os.FileMode = 0o600
 
-// ErrNoPath is returned by Write when path is empty or names a directory.
+// ErrNoPath is returned by Write and Create when path is empty or names a
+// directory.
 var ErrNoPath = errors.New("atomicfile: no file path")
 
 // Write creates or replaces the file at path with what fn writes. fn writes
-// to a buffered temporary file in the same directory; when fn returns nil
-// the data is flushed and synced to disk and the temporary file is renamed
-// over path. When fn returns an error or panics, or any step fails, the
-// temporary file is removed, path is left untouched and the error is
-// returned (a panic is propagated after the clean-up).
-func Write(path string, fn func(w io.Writer) error) (err error) {
-	if path == "" || os.IsPathSeparator(path[len(path)-1]) {
-		return ErrNoPath
-	}
-	if fi, statErr := os.Stat(path); statErr == nil && fi.IsDir() {
-		return fmt.Errorf("%w: %s is a directory", ErrNoPath, path)
-	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
+// to a buffered temporary file in the same directory (see Create); when fn
+// returns nil the data is flushed and synced to disk and the temporary file
+// is renamed over path. When fn returns an error or panics, or any step
+// fails, the temporary file is removed, path is left untouched and the
+// error is returned (a panic is propagated after the clean-up). A path
+// that is a symbolic link, a directory, a device or a FIFO is refused
+// (*TargetError), never written through.
+func Write(path string, fn func(w io.Writer) error) error {
+	f, err := Create(path)
 	if err != nil {
-		return fmt.Errorf("atomicfile: %w", err)
+		return err
 	}
-	tmp := f.Name()
-	done := false
-	defer func() {
-		if done {
-			return
-		}
-		// Reached on error and while a panic unwinds: drop the temporary file.
-		_ = f.Close()
-		_ = os.Remove(tmp)
-	}()
-	if err := f.Chmod(Perm); err != nil && runtime.GOOS != "windows" {
-		return fmt.Errorf("atomicfile: %w", err)
-	}
+	// Reached on error and while a panic unwinds: drop the temporary file.
+	defer f.Abort()
 	bw := bufio.NewWriterSize(f, 64<<10)
 	if err := fn(bw); err != nil {
 		return err
@@ -63,18 +44,7 @@ func Write(path string, fn func(w io.Writer) error) (err error) {
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("atomicfile: %w", err)
 	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("atomicfile: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("atomicfile: %w", err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("atomicfile: %w", err)
-	}
-	done = true
-	syncDir(dir)
-	return nil
+	return f.Commit()
 }
 
 // WriteFile is Write for data already in memory.
