@@ -66,9 +66,11 @@ func (v *FileValidator) Header() Problems {
 	}
 	if h.DataCreazione.IsZero() {
 		c.add("Intestazione.DataCreazione", CodeRequired)
-	} else if d := codes.DateOf(h.DataCreazione); d > c.opts.Today {
+	} else if d := codes.DateOf(h.DataCreazione.Local()); d > c.opts.Today {
 		// A file dated after the run date would vouch for itself: every
-		// window is measured from the file date.
+		// window is measured from the file date. The creation time is read
+		// in the local zone, like the run date, so that a file written at
+		// 00:30+01:00 is not "tomorrow" on a machine running on UTC.
 		c.add("Intestazione.DataCreazione", CodeFileDateInFuture, "value", c.date(d), "today", c.date(c.opts.Today))
 	}
 	if h.NumeroPratiche < 0 {

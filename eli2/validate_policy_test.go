@@ -115,13 +115,14 @@ func TestValidateTimeWindows(t *testing.T) {
 // so that a file cannot vouch for itself (issue 10).
 func TestFileDateAfterRunDate(t *testing.T) {
 	h := testHeader(0)
+	day := codes.DateOf(h.DataCreazione.Local()) // 2026-11-25 in Europe
 	for _, tc := range []struct {
 		today codes.Date
 		want  []string
 	}{
-		{codes.NewDate(2026, 11, 25), nil},
-		{codes.NewDate(2026, 12, 1), nil},
-		{codes.NewDate(2026, 11, 24), []string{"Intestazione.DataCreazione file_date_in_future"}},
+		{day, nil},
+		{day.AddDays(6), nil},
+		{day.AddDays(-1), []string{"Intestazione.DataCreazione file_date_in_future"}},
 	} {
 		v := NewFileValidator(h, ValidateOptions{Today: tc.today})
 		assert.Equal(t, tc.want, keysOf(v.Header()), tc.today.String())
@@ -159,4 +160,17 @@ func FuzzParsePeriod(f *testing.F) {
 			t.Fatalf("%q → %v → %v, %v", s, p, back, err)
 		}
 	})
+}
+
+// TestFileDateTimeZone: the creation time is compared with the run date in
+// the local zone: a file written just after midnight in Italy is not in the
+// future for a machine whose clock is still on the previous day in UTC.
+func TestFileDateTimeZone(t *testing.T) {
+	h := testHeader(0)
+	h.DataCreazione = time.Date(2026, 11, 26, 0, 30, 0, 0, time.FixedZone("CET", 3600))
+	local := codes.DateOf(h.DataCreazione.Local())
+	v := NewFileValidator(h, ValidateOptions{Today: local})
+	assert.Empty(t, keysOf(v.Header()))
+	v = NewFileValidator(h, ValidateOptions{Today: local.AddDays(-1)})
+	assert.Equal(t, []string{"Intestazione.DataCreazione file_date_in_future"}, keysOf(v.Header()))
 }

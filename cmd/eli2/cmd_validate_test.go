@@ -148,10 +148,11 @@ func TestValidateRules(t *testing.T) {
 // it is an error), and the policy flags override the time rules.
 func TestValidateRunDateAndPolicy(t *testing.T) {
 	file := invalidDir + "/solo_avvisi.xml" // dated 2026-11-25, permit expiring 2026-12-31
-	code, out, _ := runCLI("validate", file, "--on", "2026-11-24")
+	// A day of margin each side: the creation time is read in the local zone.
+	code, out, _ := runCLI("validate", file, "--on", "2026-11-23")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, out, "[file_date_in_future]")
-	code, out, _ = runCLI("validate", file, "--on", "2026-11-25")
+	code, out, _ = runCLI("validate", file, "--on", "2026-11-26")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "[renewal_late]")
 	code, out, _ = runCLI("validate", file, "--rinnovo-anticipo", "30g")
