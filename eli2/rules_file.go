@@ -43,8 +43,9 @@ func (v *FileValidator) Options() ValidateOptions { return v.c.opts }
 
 // Header checks the header: the sending comune's Belfiore and ISTAT codes
 // are present, name the same comune, and that comune is active on the file
-// date; the creation time is present; every field meets the XSD (lengths,
-// patterns, ranges). Paths start with "Intestazione.".
+// date; the creation time is present and not after the run date
+// (ValidateOptions.Today); every field meets the XSD (lengths, patterns,
+// ranges). Paths start with "Intestazione.".
 func (v *FileValidator) Header() Problems {
 	c := newChecker(v.c.opts)
 	h := &v.header
@@ -68,6 +69,12 @@ func (v *FileValidator) Header() Problems {
 	}
 	if h.DataCreazione.IsZero() {
 		c.add("Intestazione.DataCreazione", CodeRequired)
+	} else if d := codes.DateOf(h.DataCreazione.Local()); d > c.opts.Today {
+		// A file dated after the run date would vouch for itself: every
+		// window is measured from the file date. The creation time is read
+		// in the local zone, like the run date, so that a file written at
+		// 00:30+01:00 is not "tomorrow" on a machine running on UTC.
+		c.add("Intestazione.DataCreazione", CodeFileDateInFuture, "value", c.date(d), "today", c.date(c.opts.Today))
 	}
 	if h.NumeroPratiche < 0 {
 		c.add("Intestazione.NumeroPratiche", CodeOutOfRange, "value", strconv.Itoa(h.NumeroPratiche), "min", "0")

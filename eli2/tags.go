@@ -24,7 +24,8 @@ import (
 //	sigla        province sigla
 //	questura     sigla of a province that has a questura
 //	cap          5 digits
-//	kit          kit code of the kit table
+//	kit          kit code of some edition of the kit table (rules_richiesta.go
+//	             judges it by the edition in force on the file date)
 //	anpr=TABLE   ID of an ANPR decoding table (stato_civile, tipo_soggiorno…)
 //	specie       ANPR specie_toponimo description (VIA, PIAZZA…)
 //	phone        digits and spaces, optional leading +
@@ -44,7 +45,7 @@ var structRules = []struct {
 	{Richiesta{}, map[string]string{
 		"TipoRichiesta":      "required,oneof=RILASCIO RINNOVO AGGIORNAMENTO CONVERSIONE DUPLICATO",
 		"TipoTitolo":         "required,oneof=PERMESSO CARTA",
-		"Tipologia":          "required,kit",
+		"Tipologia":          "omitempty,kit",
 		"TipologiaRichiesta": "omitempty,kit",
 		"DurataMesi":         "gte=0",
 	}},
@@ -127,6 +128,13 @@ var anprTables = map[string]codes.Table{
 	"specie_toponimo":              codes.SpecieToponimo,
 }
 
+// registerTables are the ANPR tables whose unknown codes are warnings
+// (code_not_recognised), not errors: the marital status and the kind of
+// permit held are copied from the register, which may use a code newer
+// than the tables; the desk checks it rather than losing the person
+// (issue 10: reported, never silently dropped).
+var registerTables = map[string]bool{"stato_civile": true, "tipo_soggiorno": true}
+
 type tablesKey struct{}
 
 // tablesFrom returns the tables the validation runs with.
@@ -165,8 +173,7 @@ var structValidator = sync.OnceValue(func() *validator.Validate {
 			return isDigits(fl.Field().String(), 5)
 		},
 		"kit": func(ctx context.Context, fl validator.FieldLevel) bool {
-			_, ok := tablesFrom(ctx).Kit(int(fl.Field().Int()))
-			return ok
+			return kitKnown(tablesFrom(ctx), int(fl.Field().Int()))
 		},
 		"anpr": func(ctx context.Context, fl validator.FieldLevel) bool {
 			tab, ok := anprTables[fl.Param()]
@@ -248,7 +255,11 @@ func (c *checker) fieldError(fe validator.FieldError) {
 	case "kit":
 		c.add(path, CodeUnknownKit, "value", value)
 	case "anpr":
-		c.add(path, CodeUnknownCode, "value", c.codeValue("CodiceANPR", value), "table", fe.Param())
+		code := CodeUnknownCode
+		if registerTables[fe.Param()] {
+			code = CodeCodeNotRecognised
+		}
+		c.add(path, code, "value", c.codeValue("CodiceANPR", value), "table", fe.Param())
 	case "specie":
 		c.add(path, CodeUnknownCode, "value", c.codeValue("SpecieToponimo", value), "table", "specie_toponimo")
 	case "email":
@@ -277,7 +288,7 @@ func (c *checker) nameProblem(path, value string) {
 	if i := strings.LastIndexByte(path, '.'); i >= 0 {
 		field = path[i+1:]
 	}
-	n, err := translit.Name(value)
+	n, err := translit.Passport(value) // the suggestion is the passport's rendering
 	if err != nil {
 		ch := "?"
 		var te *translit.Error
@@ -288,6 +299,19 @@ func (c *checker) nameProblem(path, value string) {
 		return
 	}
 	c.add(path, CodeNameCharset, "field", field, "suggestion", c.name(n))
+}
+
+// kitKnown reports whether code is a kit code of some edition.
+func kitKnown(t *codes.Tables, code int) bool {
+	if _, ok := t.Kit(code); ok {
+		return true // the first edition, without allocating
+	}
+	for _, e := range t.KitEditions() {
+		if _, ok := t.KitIn(e.Name, code); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // isDigits reports whether s is exactly n ASCII digits.

@@ -43,10 +43,13 @@ func (c *checker) pratica(p *Pratica) {
 	}
 	c.structRules(p)
 	c.richiesta(p)
+	c.titolo(p)
 	c.richiedente(p)
+	c.eligibility(p)
 	c.domicilio(p)
 	c.documento(p)
 	c.famiglia(p)
+	c.passportNames(p)
 	c.codiciFiscali(p)
 	c.schemaRules(p) // last: it skips fields the rules above reported
 }

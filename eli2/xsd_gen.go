@@ -159,7 +159,7 @@ var xsdComplexTypes = map[string][]xsdElement{
 	"Richiesta": {
 		{Name: "TipoRichiesta", Type: "TipoRichiesta", Complex: false, MinOccurs: 1, MaxOccurs: 1, Branch: 0},
 		{Name: "TipoTitolo", Type: "TipoTitolo", Complex: false, MinOccurs: 1, MaxOccurs: 1, Branch: 0},
-		{Name: "Tipologia", Type: "CodiceKit", Complex: false, MinOccurs: 1, MaxOccurs: 1, Branch: 0},
+		{Name: "Tipologia", Type: "CodiceKit", Complex: false, MinOccurs: 0, MaxOccurs: 1, Branch: 0},
 		{Name: "TipologiaRichiesta", Type: "CodiceKit", Complex: false, MinOccurs: 0, MaxOccurs: 1, Branch: 0},
 		{Name: "DurataMesi", Type: "Numero", Complex: false, MinOccurs: 0, MaxOccurs: 1, Branch: 0},
 		{Name: "AggiornamentoFoto", Type: "xs:boolean", Complex: false, MinOccurs: 0, MaxOccurs: 1, Branch: 0},

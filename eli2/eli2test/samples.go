@@ -109,7 +109,7 @@ func RinnovoFamiglia() eli2.Pratica {
 		},
 		TitoloPosseduto: &eli2.TitoloPosseduto{
 			Tipo: "1", Numero: "I04417359", Motivo: "FAMIGLIA",
-			DataRilascio: d(2024, 4, 2), DataScadenza: d(2026, 4, 1), QuesturaRilascio: "AN",
+			DataRilascio: d(2024, 6, 3), DataScadenza: d(2026, 6, 2), QuesturaRilascio: "AN",
 		},
 		Richiedente: eli2.Richiedente{
 			CodiceFiscale: ComputeCF("HOXHA", "ELIRA", eli2.Femmina, birth, "Z100"),
@@ -197,7 +197,7 @@ func ConversioneStudioLavoro() eli2.Pratica {
 		},
 		TitoloPosseduto: &eli2.TitoloPosseduto{
 			Tipo: "1", Numero: "I05521987", Motivo: "STUDIO",
-			DataRilascio: d(2025, 1, 20), DataScadenza: d(2026, 1, 19), QuesturaRilascio: "FI",
+			DataRilascio: d(2025, 6, 20), DataScadenza: d(2026, 6, 19), QuesturaRilascio: "FI",
 		},
 		Richiedente: eli2.Richiedente{
 			Cognome: "DELA CRUZ", Nome: "MARIA CRISTINA", Sesso: eli2.Femmina,
@@ -264,7 +264,7 @@ func MinoreConGenitore() eli2.Pratica {
 		},
 		TitoloPosseduto: &eli2.TitoloPosseduto{
 			Tipo: "1", Numero: "I04018822", Motivo: "FAMIGLIA MINORE 14-18",
-			DataRilascio: d(2024, 5, 6), DataScadenza: d(2026, 5, 5), QuesturaRilascio: "RA",
+			DataRilascio: d(2024, 6, 8), DataScadenza: d(2026, 6, 7), QuesturaRilascio: "RA",
 		},
 		Richiedente: eli2.Richiedente{
 			CodiceFiscale: ComputeCF("KOVALENKO", "SOFIIA", eli2.Femmina, birth, "Z138"),
@@ -293,9 +293,10 @@ func MinoreConGenitore() eli2.Pratica {
 }
 
 // NatoInCroazia is a renewal for self-employment (kit 15) in Firenze of a
-// man born in 1975 in today's Croatia: the register records the state as
-// Croatia (ISTAT 250) while his codice fiscale, issued when the state was
-// Yugoslavia, carries Z118.
+// man born in 1975 in today's Croatia, a citizen of Bosnia and Herzegovina
+// (a Croatian citizen would need no permit since 2013): the register
+// records the birth state as Croatia (ISTAT 250) while his codice fiscale,
+// issued when the state was Yugoslavia, carries Z118.
 func NatoInCroazia() eli2.Pratica {
 	birth := d(1975, 8, 21)
 	return eli2.Pratica{
@@ -306,14 +307,14 @@ func NatoInCroazia() eli2.Pratica {
 		},
 		TitoloPosseduto: &eli2.TitoloPosseduto{
 			Tipo: "1", Numero: "I02277140", Motivo: "LAVORO AUTONOMO",
-			DataRilascio: d(2024, 3, 11), DataScadenza: d(2026, 3, 10), QuesturaRilascio: "FI",
+			DataRilascio: d(2024, 6, 11), DataScadenza: d(2026, 6, 10), QuesturaRilascio: "FI",
 		},
 		Richiedente: eli2.Richiedente{
 			CodiceFiscale: ComputeCF("HORVAT", "IVAN", eli2.Maschio, birth, "Z118"),
 			Cognome:       "HORVAT", Nome: "IVAN", Sesso: eli2.Maschio,
 			DataNascita:  eli2.DateFrom(birth),
 			LuogoNascita: eli2.LuogoNascita{StatoEstero: "250", Localita: "ZAGREB"},
-			Cittadinanza: "250", StatoCivile: "4",
+			Cittadinanza: "252", StatoCivile: "4",
 		},
 		Domicilio: eli2.Domicilio{
 			Comune: "D612", Provincia: "FI",
@@ -324,7 +325,7 @@ func NatoInCroazia() eli2.Pratica {
 		Documento: &eli2.Documento{
 			Tipo: eli2.Passaporto, Numero: "118273645",
 			DataRilascio: d(2019, 7, 1), DataScadenza: d(2029, 6, 30),
-			AutoritaRilascio: "PU ZAGREBACKA", StatoRilascio: "250",
+			AutoritaRilascio: "IDDEEA SARAJEVO", StatoRilascio: "252",
 		},
 		Istanza: eli2.Istanza{Moduli: []int{1}, FogliTotali: 1},
 	}
