@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/retecomuni/eli2sdk/codes"
@@ -97,21 +98,35 @@ type MapOptions struct {
 // CONVERSIONE; TipoTitolo from the kit table; Questura: the one serving the
 // domicile's province, else the permit's.
 //
-// Family (Modulo 1's children section): with filiation links, the
-// household members whose FatherID or MotherID is the applicant; without,
-// the members with relation 3 (child of the head) only when the applicant
-// is the head (1) or the spouse (2, 28) — the code is relative to the head.
-// Only children younger than ChildMaxAge (on the latest day of a partial
-// birth date) are listed. The spouse is listed as CONIUGE: relation 2/28
-// when the applicant is the head, the head when the applicant is the
-// spouse. A minor applicant (possibly under 18 on opts.On) gets a
-// GenitoreTutore: a parent from the links (father, then mother) when they
-// are in the household; else, by relation codes, the guardian (26) or a
-// parent (6) of a head applicant, or the head for a child (3) of the head.
+// Family (Modulo 1's children section): children come from filiation
+// with the applicant, not from the household — the head's child is not
+// necessarily the spouse's. With filiation links, the household members
+// whose FatherID or MotherID is the applicant; without (registers that
+// keep only relations to the head), the members with relation 3 (child of
+// the head) when the applicant is the head, and the same children for a
+// spouse (2, 28) with a children_unconfirmed warning asking the desk to
+// confirm them. Only children under ChildMaxAge (14, on the latest day of
+// a partial birth date) are listed: under 14 a child is entered on a
+// parent's application and then gets an individual permit, from 14 the
+// minor applies in person with a parent or guardian (art. 31 c.1 d.lgs.
+// 286/1998 as amended by l. 122/2016). Italian, EU, EEA or Swiss children
+// are not listed. The spouse is listed as CONIUGE: relation 2/28 when the
+// applicant is the head, the head when the applicant is the spouse (every
+// such member: validation reports more than one spouse). A minor
+// applicant (possibly under 18 on opts.On) gets a GenitoreTutore: a parent
+// from the links (father, then mother) when they are in the household;
+// else, by relation codes, the guardian (26) or a parent (6) of a head
+// applicant, or the head for a child (3) of the head.
 //
-// Map returns the problems of eli2.Validate (nil with SkipValidation). An
-// error means no application could be built: nil record, no permit for a
-// default request, or a name that cannot be transliterated (a
+// Eligibility: a citizen of Italy, of an EU or EEA state or of Switzerland
+// on opts.On needs no permit: Map returns an error wrapping ErrNotSubject
+// (exports count it as a skip, not an error). Stateless (999) and
+// undetermined (997, 998) citizenships are mapped.
+//
+// Map returns the problems of eli2.Validate followed by its own warnings
+// (nil with SkipValidation). An error means no application could be built:
+// nil record, a person not subject to a permit (ErrNotSubject), no permit
+// for a default request, or a name that cannot be transliterated (a
 // *eli2.NameError naming the field).
 func Map(rec *Record, req Request, opts MapOptions) (*eli2.Pratica, eli2.Problems, error) {
 	if rec == nil {
@@ -125,6 +140,9 @@ func Map(rec *Record, req Request, opts MapOptions) (*eli2.Pratica, eli2.Problem
 	}
 	if opts.ChildMaxAge <= 0 {
 		opts.ChildMaxAge = eli2.DefaultChildMaxAge
+	}
+	if freeMovement(opts.Tables, rec.Person.Citizenships, opts.On) {
+		return nil, nil, fmt.Errorf("%w (person %q)", ErrNotSubject, rec.Person.ID)
 	}
 	m := mapper{rec: rec, p: &rec.Person, opts: opts}
 	pr, err := m.build(req)
@@ -141,13 +159,16 @@ func Map(rec *Record, req Request, opts MapOptions) (*eli2.Pratica, eli2.Problem
 		Tables: opts.Tables, On: opts.On, Lang: opts.Lang,
 		ChildMaxAge: opts.ChildMaxAge, ShowPersonalData: opts.ShowPersonalData,
 	})
-	return pr, probs, nil
+	return pr, append(probs, m.problems...), nil
 }
 
 type mapper struct {
 	rec  *Record
 	p    *Person
 	opts MapOptions
+	// problems are the mapper's own findings (children taken from
+	// household relations), added to the validator's.
+	problems eli2.Problems
 }
 
 func (m *mapper) build(req Request) (*eli2.Pratica, error) {
@@ -212,7 +233,11 @@ func (m *mapper) build(req Request) (*eli2.Pratica, error) {
 		v := *req.Visto
 		pr.Visto = &v
 	}
-	pr.Familiari = m.family()
+	var unconfirmed bool
+	pr.Familiari, unconfirmed = m.family()
+	if unconfirmed {
+		m.problems = append(m.problems, m.childrenUnconfirmed(pr))
+	}
 	if m.minor() {
 		pr.GenitoreTutore = m.guardian()
 	}
@@ -404,15 +429,16 @@ func (m *mapper) useLinks() bool {
 
 func isSpouseRel(r string) bool { return r == RelSpouse || r == RelPartner }
 
-// family lists the spouse and the children of the applicant.
-func (m *mapper) family() []eli2.Familiare {
+// family lists the spouse and the children of the applicant, and reports
+// whether children were taken from household relations for a spouse (the
+// desk must confirm them, see Map).
+func (m *mapper) family() (out []eli2.Familiare, unconfirmed bool) {
 	f := m.rec.Family
 	if f == nil {
-		return nil
+		return nil, false
 	}
 	p := m.p
 	links := m.useLinks()
-	var out []eli2.Familiare
 	for _, x := range f.Members {
 		if x.ID == p.ID {
 			continue
@@ -423,17 +449,39 @@ func (m *mapper) family() []eli2.Familiare {
 			continue
 		}
 		child := false
-		if links {
+		switch {
+		case links:
+			// Filiation: the child of the applicant, whoever heads the household.
 			child = x.FatherID == p.ID || x.MotherID == p.ID
-		} else {
-			child = (p.Relation == RelHead || isSpouseRel(p.Relation)) && x.Relation == RelChild
+		case p.Relation == RelHead:
+			child = x.Relation == RelChild
+		case isSpouseRel(p.Relation):
+			// Relation 3 says "child of the head", not of the spouse: listed,
+			// but the desk must confirm (issue 10).
+			child = x.Relation == RelChild
 		}
-		if !child || x.BirthDate.IsZero() || codes.YearsBetween(x.BirthDate.Latest(), m.opts.On) >= m.opts.ChildMaxAge {
+		if !child || !m.listable(&x) {
 			continue
+		}
+		if !links && isSpouseRel(p.Relation) {
+			unconfirmed = true
 		}
 		out = append(out, familiare(eli2.Figlio, &x))
 	}
-	return out
+	return out, unconfirmed
+}
+
+// listable reports whether child x goes on the applicant's Modulo 1: under
+// ChildMaxAge on opts.On (on the latest day of a partial birth date) and
+// needing a permit. Under 14 a child is listed on a parent's application
+// and then gets an individual permit; from 14 the minor applies in person
+// (art. 31 c.1 d.lgs. 286/1998 as amended by l. 122/2016 art. 10). An
+// Italian, EU, EEA or Swiss child needs no permit and is not listed.
+func (m *mapper) listable(x *Person) bool {
+	if x.BirthDate.IsZero() || codes.YearsBetween(x.BirthDate.Latest(), m.opts.On) >= m.opts.ChildMaxAge {
+		return false
+	}
+	return !freeMovement(m.opts.Tables, x.Citizenships, m.opts.On)
 }
 
 func familiare(rel eli2.Relazione, x *Person) eli2.Familiare {
@@ -502,4 +550,18 @@ func (m *mapper) guardian() *eli2.GenitoreTutore {
 		}
 	}
 	return nil
+}
+
+// childrenUnconfirmed is the warning for children listed for a spouse from
+// household relations.
+func (m *mapper) childrenUnconfirmed(pr *eli2.Pratica) eli2.Problem {
+	n := 0
+	for _, f := range pr.Familiari {
+		if f.Relazione == eli2.Figlio {
+			n++
+		}
+	}
+	code := eli2.CodeChildrenUnconfirmed
+	return eli2.Problem{Path: "Familiari", Code: code, Severity: eli2.SeverityOf(code),
+		Message: eli2.Message(m.opts.Lang, code, "count", strconv.Itoa(n))}
 }

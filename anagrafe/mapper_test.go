@@ -161,10 +161,10 @@ func TestMapRules(t *testing.T) {
 			assert.Equal(t, 10, p.Richiesta.Tipologia)
 			assert.Equal(t, 16, p.Richiesta.TipologiaRichiesta)
 		}},
-		{"rilascio: no permit held, visa kept", "P040", anagrafe.Request{TipoRichiesta: eli2.Rilascio, Tipologia: 16, Visto: &eli2.Visto{Tipo: "D", Numero: "V1"}}, anagrafe.MapOptions{}, func(t *testing.T, p *eli2.Pratica) {
+		{"rilascio: permit held ignored, visa kept", "P2", anagrafe.Request{TipoRichiesta: eli2.Rilascio, Tipologia: 16, Visto: &eli2.Visto{Tipo: "D", Numero: "V1"}}, anagrafe.MapOptions{}, func(t *testing.T, p *eli2.Pratica) {
 			assert.Nil(t, p.TitoloPosseduto)
 			assert.Equal(t, &eli2.Visto{Tipo: "D", Numero: "V1"}, p.Visto)
-			assert.Equal(t, "100", p.Richiedente.Cittadinanza)
+			assert.Equal(t, "305", p.Richiedente.Cittadinanza)
 		}},
 		{"visa only on rilascio", "P001", anagrafe.Request{Visto: &eli2.Visto{Tipo: "D"}}, anagrafe.MapOptions{}, func(t *testing.T, p *eli2.Pratica) {
 			assert.Nil(t, p.Visto)
@@ -265,6 +265,12 @@ func TestMapErrors(t *testing.T) {
 	assert.ErrorIs(t, err, anagrafe.ErrNilRecord)
 
 	_, _, err = anagrafe.Map(anagrafetest.ByID("P040"), anagrafe.Request{}, anagrafe.MapOptions{On: anagrafetest.RefDate})
+	assert.ErrorIs(t, err, anagrafe.ErrNotSubject, "Italian citizen")
+	assert.NotContains(t, err.Error(), "ROSSI")
+
+	foreign := anagrafetest.ByID("P040")
+	foreign.Person.Citizenships = []string{"436"}
+	_, _, err = anagrafe.Map(foreign, anagrafe.Request{}, anagrafe.MapOptions{On: anagrafetest.RefDate})
 	assert.ErrorIs(t, err, anagrafe.ErrNoPermit)
 	assert.NotContains(t, err.Error(), "ROSSI")
 

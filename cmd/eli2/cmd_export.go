@@ -420,34 +420,21 @@ func exportPrintSummary(w io.Writer, s export.Summary, details, failed bool) {
 	}
 	if !failed {
 		if s.NotEligible > 0 {
-			fmt.Fprintf(w, ", %d senza permesso non richiesto: cittadini italiani o figli elencati nella pratica di un genitore", s.NotEligible)
+			fmt.Fprintf(w, ", %d senza pratica propria", s.NotEligible)
 		}
 		fmt.Fprintln(w, ")")
+		exportPrintNotEligible(w, s)
 	}
 	if s.Warnings > 0 && !failed {
 		fmt.Fprintf(w, "pratiche esportate con avvisi: %d\n", s.Warnings)
 	}
 	if len(s.Reasons) > 0 {
 		fmt.Fprintln(w, "motivi dello scarto:")
-		for _, r := range s.Reasons {
-			label := exportReasonLabels[r.Code]
-			if label == "" {
-				label = r.Message
-			}
-			fmt.Fprintf(w, "  %-28s %6d  %s\n", r.Code, r.Count, label)
-		}
+		exportPrintReasons(w, s.Reasons)
 	}
 	if details {
 		for _, sk := range s.Skips {
-			id := sk.PersonID
-			if id == "" {
-				id = "?"
-			}
-			fmt.Fprintf(w, "  scartata %s: %s", id, strings.Join(sk.Codes, ", "))
-			if sk.Err != nil && (len(sk.Codes) != 1 || sk.Codes[0] != export.ReasonNoPermit) {
-				fmt.Fprintf(w, " (%v)", sk.Err)
-			}
-			fmt.Fprintln(w)
+			exportPrintSkip(w, sk)
 		}
 		if s.Skipped > len(s.Skips) {
 			fmt.Fprintf(w, "  … altri %d non elencati\n", s.Skipped-len(s.Skips))
