@@ -55,7 +55,10 @@ URL: sqlite:PERCORSO oppure postgres://… (schema di anagrafe/sqlreg).
 SELEZIONE (una sola):
   --person ID              una persona (il richiedente allo sportello)
   --expiring 60d           permesso in scadenza entro N giorni
-  --expired 6m             permesso scaduto da più di N mesi (art. 11 DPR 223/1989)
+  --expired 6m             permesso scaduto da più di N mesi: scrive in --out
+                           l'elenco CSV per il procedimento dell'art. 11 DPR
+                           223/1989 (nessuna pratica; con --as-renewal esporta
+                           invece le pratiche di rinnovo)
   --missing-declaration    rinnovo senza dichiarazione di dimora abituale entro 60 giorni
   --changed-since AAAA-MM-GG  modificati dalla data
   --all                    tutti
@@ -93,6 +96,7 @@ type exportArgs struct {
 	auditLog, on, finalita           string
 	details, quiet                   bool
 	childAge                         int
+	asRenewal                        bool
 }
 
 func newExportFlags(a *exportArgs, stderr io.Writer) *flag.FlagSet {
@@ -104,6 +108,7 @@ func newExportFlags(a *exportArgs, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&a.person, "person", "", "ID anagrafico della persona da esportare")
 	fs.StringVar(&a.expiring, "expiring", "", "permessi in scadenza entro N giorni (60d)")
 	fs.StringVar(&a.expired, "expired", "", "permessi scaduti da più di N mesi (6m)")
+	fs.BoolVar(&a.asRenewal, "as-renewal", false, "con --expired: esporta pratiche di rinnovo invece dell'elenco art. 11")
 	fs.BoolVar(&a.missing, "missing-declaration", false, "rinnovi senza dichiarazione di dimora abituale")
 	fs.StringVar(&a.since, "changed-since", "", "persone modificate dalla data AAAA-MM-GG")
 	fs.BoolVar(&a.all, "all", false, "tutte le persone")
@@ -212,6 +217,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageErr(err.Error())
 	}
+	if msg := a.art11Usage(); msg != "" {
+		return usageErr(msg)
+	}
 	if a.finalita != "" {
 		purpose = a.finalita
 	}
@@ -280,6 +288,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if operatore == "" {
 		operatore = exportSystemUser()
 	}
+	if a.art11List() {
+		return exportRunArt11(ctx, src, q, on, a.out, audit.Hook(), operatore, purpose, stderr)
+	}
 	var dst export.Destination
 	if a.out != "" {
 		dst = export.File(a.out)
@@ -287,16 +298,13 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		dst = export.Split(a.split)
 	}
 	opts := export.Options{
-		Request: req,
-		Map:     anagrafe.MapOptions{On: on, ChildMaxAge: a.childAge},
-		Header:  eli2.Intestazione{ComuneBelfiore: strings.ToUpper(a.comune), Sportello: a.sportello, Operatore: operatore, VersioneSoftware: exportVersion()},
-		Strict:  a.strict,
-		Audit:   audit.Hook(),
-		Purpose: purpose,
-		Recoverable: func(err error) bool {
-			var ce *sqlreg.ColumnError
-			return errors.As(err, &ce)
-		},
+		Request:     req,
+		Map:         anagrafe.MapOptions{On: on, ChildMaxAge: a.childAge},
+		Header:      eli2.Intestazione{ComuneBelfiore: strings.ToUpper(a.comune), Sportello: a.sportello, Operatore: operatore, VersioneSoftware: exportVersion()},
+		Strict:      a.strict,
+		Audit:       audit.Hook(),
+		Purpose:     purpose,
+		Recoverable: exportRecoverable,
 	}
 	bar := exportProgressBar(stderr, a.quiet)
 	if bar != nil {
