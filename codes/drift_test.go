@@ -51,6 +51,23 @@ func openSources(t *testing.T, dir string) Sources {
 	for tab := range Table(numTables) {
 		src.Decoding[tab] = open("anpr/" + tab.String() + ".csv")
 	}
+	// The package's own data files (codes/data) and every kit edition they
+	// list, so that a change in any of them makes the tables drift.
+	local := func(name string) *os.File {
+		f, err := os.Open(filepath.Join("data", name))
+		require.NoError(t, err)
+		t.Cleanup(func() { f.Close() })
+		return f
+	}
+	eds, err := source.ReadKitEditions(local(source.KitEditionsFile))
+	require.NoError(t, err)
+	for _, e := range eds {
+		src.KitEditions = append(src.KitEditions, KitEditionSource{
+			Name: e.Name, From: Date(e.From), Source: e.Source, Rows: open("kit/" + e.File)})
+	}
+	src.KitDurations = local(source.KitDurationsFile)
+	src.KitSuccessors = local(source.KitSuccessorFile)
+	src.FreeMovement = local(source.FreeMovementFile)
 	return src
 }
 

@@ -95,3 +95,61 @@ func ExampleLoad() {
 	fmt.Println(k.Description, ok, c.Name)
 	// Output: Permesso UE per soggiornanti di lungo periodo false VIGNOLA
 }
+
+func ExampleTables_KitOn() {
+	t := codes.Default()
+	for _, on := range []codes.Date{codes.NewDate(2024, 5, 29), codes.NewDate(2024, 5, 30)} {
+		_, ok := t.KitOn(26, on)
+		fmt.Println(on, t.KitEditionOn(on).Name, "26 in force:", ok)
+	}
+	old, _ := t.KitIn("2006", 25)
+	k, _ := t.KitOn(old.Successor, codes.NewDate(2026, 1, 1))
+	fmt.Println(old.Description, "->", k.Code, k.Description)
+	fmt.Println(k.Allows(codes.KitRilascio), k.MaxMonthsFor(codes.KitRinnovo))
+	// Output:
+	// 2024-05-29 2006 26 in force: true
+	// 2024-05-30 2024 26 in force: false
+	// Tirocinio formazione professionale -> 24 Motivi di studio (art. 39 Testo Unico Immigrazione)
+	// true 12
+}
+
+func ExampleParseKitOp() {
+	op, ok := codes.ParseKitOp("rinnovo")
+	k, _ := codes.Default().KitIn("2024", 23)
+	fmt.Println(op, ok, k.Allows(op), k.Allows(codes.KitRilascio), k.Ops)
+	// Output: RINNOVO true true false RINNOVO
+}
+
+func ExampleLoad_kitEdition() {
+	// A newer kit table, in force from its start date, is added at run time.
+	rows := "CODICE,DESCRIZIONE,TITOLO,RILASCIO,RINNOVO,CONVERSIONE,AGGIORNAMENTO,DUPLICATO,NOTE\n" +
+		"16,Lavoro subordinato,PERMESSO,SI,SI,SI,SI,SI,\n"
+	t, err := codes.Load(codes.Sources{KitEditions: []codes.KitEditionSource{
+		{Name: "2030", From: codes.NewDate(2030, 1, 1), Source: "Poste Italiane", Rows: strings.NewReader(rows)},
+	}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_, ok := t.KitOn(24, codes.NewDate(2030, 1, 1))
+	fmt.Println(t.KitEditionOn(codes.NewDate(2029, 12, 31)).Name, t.KitEditionOn(codes.NewDate(2030, 1, 1)).Name, ok)
+	// Output: 2024 2030 false
+}
+
+func ExampleTables_FreeMovement() {
+	t := codes.Default()
+	for _, on := range []codes.Date{codes.NewDate(2012, 1, 1), codes.NewDate(2014, 1, 1)} {
+		_, ok := t.FreeMovement("250", on) // Croazia
+		fmt.Println(on, ok)
+	}
+	uk, ok := t.FreeMovement("219", codes.NewDate(2020, 12, 31))
+	_, after := t.FreeMovement("219", codes.NewDate(2021, 1, 1))
+	fmt.Println(uk.Scope, ok, after)
+	_, apolide := t.FreeMovement("999", codes.NewDate(2026, 1, 1))
+	fmt.Println(apolide)
+	// Output:
+	// 2012-01-01 false
+	// 2014-01-01 true
+	// UE true false
+	// false
+}

@@ -32,6 +32,7 @@ import (
 var (
 	dataDir = flag.String("data", "../../shared/data", "directory with the source files (anpr/, istat/, kit/)")
 	output  = flag.String("output", "tables_gen.go", "file to write")
+	local   = flag.String("local", "data", "directory with the package's own data files (kit editions, durations, successors…)")
 )
 
 // sourceFile is one input file: its path under the data directory, the name
@@ -53,6 +54,16 @@ func main() {
 			log.Fatal(err)
 		}
 		f := &sourceFile{path: path, constName: constName, data: b}
+		files = append(files, f)
+		return f
+	}
+
+	readLocal := func(name, constName string) *sourceFile {
+		b, err := os.ReadFile(filepath.Join(*local, name))
+		if err != nil {
+			log.Fatal(err)
+		}
+		f := &sourceFile{path: "codes/data/" + name, constName: constName, data: b}
 		files = append(files, f)
 		return f
 	}
@@ -83,14 +94,43 @@ func main() {
 	in.Provinces, iss, err = source.ReadProvinces(bytes.NewReader(provFile.data))
 	check(iss, err)
 
-	kitFile := read("kit/"+source.KitFile, "ChecksumKit")
-	in.Kit, iss, err = source.ReadKit(bytes.NewReader(kitFile.data))
+	edFile := readLocal(source.KitEditionsFile, "ChecksumKitEditions")
+	in.KitEditions, err = source.ReadKitEditions(bytes.NewReader(edFile.data))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, e := range in.KitEditions {
+		name := "ChecksumKit" + e.Name
+		if e.File == source.KitFile {
+			name = "ChecksumKit"
+		}
+		f := read("kit/"+e.File, name)
+		rows, iss, err := source.ReadKit(bytes.NewReader(f.data), e.Name, e.File)
+		check(iss, err)
+		in.Kit = append(in.Kit, rows...)
+	}
+	durFile := readLocal(source.KitDurationsFile, "ChecksumKitDurations")
+	in.KitDurations, iss, err = source.ReadKitDurations(bytes.NewReader(durFile.data))
+	check(iss, err)
+	succFile := readLocal(source.KitSuccessorFile, "ChecksumKitSuccessors")
+	in.KitSuccessors, iss, err = source.ReadKitSuccessors(bytes.NewReader(succFile.data))
 	check(iss, err)
 
 	for i, name := range source.DecodingFiles {
 		f := read("anpr/"+name+".csv", "Checksum"+camel(name))
 		in.Decoding[i], iss, err = source.ReadDecoding(bytes.NewReader(f.data), name+".csv")
 		check(iss, err)
+	}
+
+	fmFile := readLocal(source.FreeMovementFile, "ChecksumFreeMovement")
+	fmRows, iss, err := source.ReadFreeMovement(bytes.NewReader(fmFile.data))
+	check(iss, err)
+	fm, missing := source.MapFreeMovement(fmRows, in.States)
+	if len(missing) > 0 || len(iss) > 0 {
+		for _, m := range append(iss, missing...) {
+			fmt.Fprintln(os.Stderr, m)
+		}
+		log.Fatalf("%s: righe non valide o ISO3 non trovati nella tabella degli stati", source.FreeMovementFile)
 	}
 
 	set, buildIssues := source.Build(in)
@@ -118,6 +158,8 @@ func main() {
 	fmt.Fprintf(w, "// Provinces without a questura (source.NoQuestura): %s.\n", noQuestura())
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "package codes")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, `import "github.com/retecomuni/eli2sdk/codes/internal/source"`)
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "// DataVersion is the version of the embedded data: the most recent")
 	fmt.Fprintln(w, "// update date (DATAULTIMOAGG) in ANPR's comuni archive.")
@@ -151,9 +193,10 @@ func main() {
 		fmt.Fprintf(w, "{%q, %q, %q, %q, %t, %q},\n", p.Istat, p.Sigla, p.Name, p.Region, p.HasQuestura, p.Questura)
 	}
 	fmt.Fprintln(w, "},")
-	fmt.Fprintln(w, "kit: []KitType{")
-	for _, k := range set.Kit {
-		fmt.Fprintf(w, "{%d, %q, %q, %q, %d, %q},\n", k.Code, k.Description, k.Titolo, k.Operazione, k.ValidTo, k.Note)
+	writeKit(w, set)
+	fmt.Fprintln(w, "freeMovement: []FreeMovementState{")
+	for _, f := range fm {
+		fmt.Fprintf(w, "{%q, %q, %q, %q, %d, %d, %q},\n", f.Istat, f.ISO3, f.Name, f.Scope, f.From, f.To, f.Source)
 	}
 	fmt.Fprintln(w, "},")
 	fmt.Fprintln(w, "decoding: [numTables][]Entry{")
@@ -179,6 +222,36 @@ func main() {
 	if err := os.WriteFile(*output, out, 0o644); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// writeKit writes the kit editions with their rows, and the duration and
+// successor facts (kept so that Load can apply them to replaced editions).
+func writeKit(w io.Writer, set *source.Set) {
+	fmt.Fprintln(w, "kit: []kitEdition{")
+	for _, e := range set.KitEditions {
+		fmt.Fprintf(w, "{KitEdition: KitEdition{Name: %q, From: %d, Source: %q}, file: %q, rows: []KitType{\n", e.Name, e.From, e.Source, e.File)
+		for _, k := range set.Kit {
+			if k.Edition != e.Name {
+				continue
+			}
+			fmt.Fprintf(w, "{Code: %d, Description: %q, Titolo: %q, Operazione: %q, ValidTo: %d, Note: %q, Edition: %q, Ops: %d, "+
+				"MaxMonths: %d, MaxMonthsOps: %d, NoDuration: %t, DurationSource: %q, Successor: %d, SuccessorSource: %q},\n",
+				k.Code, k.Description, k.Titolo, k.Operazione, k.ValidTo, k.Note, k.Edition, k.Ops,
+				k.MaxMonths, k.MaxMonthsOps, k.NoDuration, k.DurationSource, k.Successor, k.SuccessorSource)
+		}
+		fmt.Fprintln(w, "}},")
+	}
+	fmt.Fprintln(w, "},")
+	fmt.Fprintln(w, "kitDurations: []source.KitDuration{")
+	for _, d := range set.KitDurations {
+		fmt.Fprintf(w, "%#v,\n", d)
+	}
+	fmt.Fprintln(w, "},")
+	fmt.Fprintln(w, "kitSuccessors: []source.KitSuccessor{")
+	for _, d := range set.KitSuccessors {
+		fmt.Fprintf(w, "%#v,\n", d)
+	}
+	fmt.Fprintln(w, "},")
 }
 
 func writeComuni(w io.Writer, rows []source.Comune) {

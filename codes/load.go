@@ -3,6 +3,7 @@ package codes
 import (
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/retecomuni/eli2sdk/codes/internal/source"
 )
@@ -20,8 +21,37 @@ type Sources struct {
 	// tables, ANPR's row wins, then the cessati table's.
 	ExtraStates io.Reader
 	Provinces   io.Reader           // ISTAT province.csv
-	Kit         io.Reader           // tipologie_permesso.csv
+	Kit         io.Reader           // the 2006 (first) kit edition, tipologie_permesso.csv
 	Decoding    map[Table]io.Reader // ANPR decoding tables (ID,DESCRIZIONE,NOTE)
+
+	// KitEditions replace kit editions or add newer ones (see
+	// KitEditionSource). Durations and successors are applied to every
+	// edition again.
+	KitEditions []KitEditionSource
+	// KitDurations replaces codes/data/kit_durate.csv (CODICE, EDIZIONE,
+	// MESI as months or NESSUNA, OPERAZIONI, FONTE).
+	KitDurations io.Reader
+	// KitSuccessors replaces codes/data/kit_successori.csv (CODICE_<old
+	// edition>, CODICE_<new edition>, FONTE).
+	KitSuccessors io.Reader
+	// FreeMovement replaces codes/data/libera_circolazione.csv (ISO3, NOME,
+	// AMBITO, DAL, AL, FONTE); ISO3 codes are mapped to ISTAT codes through
+	// the states table, and a code it lacks is reported and dropped.
+	FreeMovement io.Reader
+}
+
+// KitEditionSource is a kit table given to Load. With the Name of an
+// existing edition ("2006", "2024") it replaces that edition's rows (when
+// Rows is not nil) and its start date and source (when not zero). With a
+// new Name it adds an edition, in force from From (required, distinct from
+// the other editions' dates). Rows are in either layout: the 2006 one
+// (OPERAZIONE column) or the 2024 one (RILASCIO, RINNOVO, CONVERSIONE,
+// AGGIORNAMENTO, DUPLICATO columns, SI or empty).
+type KitEditionSource struct {
+	Name   string
+	From   Date
+	Source string
+	Rows   io.Reader
 }
 
 // Load builds new Tables from src, taking the embedded table for every nil
@@ -96,14 +126,26 @@ func Load(src Sources) (*Tables, error) {
 	} else {
 		keep[source.ProvincesFile] = true
 	}
-	if src.Kit != nil {
-		rows, iss, err := source.ReadKit(src.Kit)
+	kitGiven := src.Kit != nil || len(src.KitEditions) > 0 || src.KitDurations != nil || src.KitSuccessors != nil
+	if kitGiven {
+		iss, err := loadKit(&in, def, src)
 		if err := collect(iss, err); err != nil {
 			return nil, err
 		}
-		in.Kit = rows
+		// Parse issues of the editions whose rows were not given still apply.
+		for i, e := range def.kit {
+			replaced := i == 0 && src.Kit != nil
+			for _, g := range src.KitEditions {
+				replaced = replaced || (g.Name == e.Name && g.Rows != nil)
+			}
+			keep[e.file] = !replaced
+		}
 	} else {
-		keep[source.KitFile] = true
+		for _, e := range def.kit {
+			keep[e.file] = true
+		}
+		keep[source.KitDurationsFile] = true
+		keep[source.KitSuccessorFile] = true
 	}
 	for tab := range Table(numTables) {
 		r := src.Decoding[tab]
@@ -139,13 +181,35 @@ func Load(src Sources) (*Tables, error) {
 	if src.Provinces == nil {
 		t.provinces = def.provinces
 	}
-	if src.Kit == nil {
-		t.kit = def.kit
+	if !kitGiven {
+		t.kit, t.kitDurations, t.kitSuccessors = def.kit, def.kitDurations, def.kitSuccessors
 	}
 	for tab := range Table(numTables) {
 		if src.Decoding[tab] == nil {
 			t.decoding[tab] = def.decoding[tab]
 		}
+	}
+	if src.FreeMovement != nil || statesGiven {
+		var rows []source.FreeMovement
+		if src.FreeMovement != nil {
+			r, iss, err := source.ReadFreeMovement(src.FreeMovement)
+			if err != nil {
+				return nil, err
+			}
+			issues = append(issues, iss...)
+			rows = r
+		} else {
+			rows = freeMovementToRows(def.freeMovement)
+		}
+		states := make([]source.State, len(t.states))
+		for i, s := range t.states {
+			states[i] = stateToRow(s)
+		}
+		mapped, missing := source.MapFreeMovement(rows, states)
+		issues = append(issues, missing...)
+		t.freeMovement = freeMovementFromRows(mapped)
+	} else {
+		t.freeMovement = def.freeMovement
 	}
 	var kept []Issue
 	for _, i := range def.issues {
@@ -161,6 +225,74 @@ func Load(src Sources) (*Tables, error) {
 	}
 	t.issues = kept
 	return t, nil
+}
+
+// loadKit fills in's kit inputs from src, taking the embedded editions,
+// durations and successors that src does not replace.
+func loadKit(in *source.Inputs, def *Tables, src Sources) ([]source.Issue, error) {
+	var issues []source.Issue
+	eds := make([]source.KitEdition, len(def.kit))
+	rows := make([][]source.Kit, len(def.kit))
+	for i, e := range def.kit {
+		eds[i] = source.KitEdition{Name: e.Name, File: e.file, From: int32(e.From), Source: e.Source}
+		for _, k := range e.rows {
+			rows[i] = append(rows[i], kitToRow(k))
+		}
+	}
+	given := src.KitEditions
+	if src.Kit != nil {
+		given = append([]KitEditionSource{{Name: def.kit[0].Name, Rows: src.Kit}}, given...)
+	}
+	for _, g := range given {
+		i := slices.IndexFunc(eds, func(e source.KitEdition) bool { return e.Name == g.Name })
+		if i < 0 {
+			if g.Rows == nil || g.From == 0 {
+				return nil, fmt.Errorf("codes: Load: nuova edizione del kit %q: servono le righe e la data di entrata in vigore", g.Name)
+			}
+			eds = append(eds, source.KitEdition{Name: g.Name, File: "tipologie_permesso_" + g.Name + ".csv"})
+			rows = append(rows, nil)
+			i = len(eds) - 1
+		}
+		if g.From != 0 {
+			eds[i].From = int32(g.From)
+		}
+		if g.Source != "" {
+			eds[i].Source = g.Source
+		}
+		if g.Rows != nil {
+			r, iss, err := source.ReadKit(g.Rows, g.Name, eds[i].File)
+			if err != nil {
+				return nil, err
+			}
+			issues = append(issues, iss...)
+			rows[i] = r
+		}
+	}
+	for _, r := range rows {
+		in.Kit = append(in.Kit, r...)
+	}
+	if err := source.CheckKitEditions(eds); err != nil {
+		return nil, err
+	}
+	in.KitEditions = eds
+	in.KitDurations, in.KitSuccessors = def.kitDurations, def.kitSuccessors
+	if src.KitDurations != nil {
+		d, iss, err := source.ReadKitDurations(src.KitDurations)
+		if err != nil {
+			return nil, err
+		}
+		issues = append(issues, iss...)
+		in.KitDurations = d
+	}
+	if src.KitSuccessors != nil {
+		s, iss, err := source.ReadKitSuccessors(src.KitSuccessors)
+		if err != nil {
+			return nil, err
+		}
+		issues = append(issues, iss...)
+		in.KitSuccessors = s
+	}
+	return issues, nil
 }
 
 // fromSet converts the indexed source rows into Tables.
@@ -200,13 +332,16 @@ func fromSet(s *source.Set) *Tables {
 			t.provinces[i] = Province(p)
 		}
 	}
-	if len(s.Kit) > 0 {
-		t.kit = make([]KitType, len(s.Kit))
-		for i, k := range s.Kit {
-			t.kit[i] = KitType{Code: k.Code, Description: k.Description, Titolo: k.Titolo,
-				Operazione: k.Operazione, ValidTo: Date(k.ValidTo), Note: k.Note}
+	for _, e := range s.KitEditions {
+		ke := kitEdition{KitEdition: KitEdition{Name: e.Name, From: Date(e.From), Source: e.Source}, file: e.File}
+		for _, k := range s.Kit {
+			if k.Edition == e.Name {
+				ke.rows = append(ke.rows, kitFromRow(k))
+			}
 		}
+		t.kit = append(t.kit, ke)
 	}
+	t.kitDurations, t.kitSuccessors = s.KitDurations, s.KitSuccessors
 	for tab, entries := range s.Decoding {
 		if len(entries) > 0 {
 			t.decoding[tab] = make([]Entry, len(entries))

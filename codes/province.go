@@ -1,7 +1,6 @@
 package codes
 
 import (
-	"cmp"
 	"slices"
 )
 
@@ -33,30 +32,3 @@ func (t *Tables) Province(sigla string) (Province, bool) {
 
 // Provinces returns a copy of every province, sorted by sigla.
 func (t *Tables) Provinces() []Province { return slices.Clone(t.provinces) }
-
-// KitType is a permit type of the post-office kit (the code written on
-// Modulo 1), from the 2006–2009 kit ELI2 was built for. Newer kits may
-// renumber: Load replaces the table at run time.
-type KitType struct {
-	Code        int    // kit code (16 lavoro subordinato)
-	Description string // description on the kit
-	Titolo      string // PERMESSO or CARTA
-	Operazione  string // RILASCIO_RINNOVO, RINNOVO, AGGIORNAMENTO, CONVERSIONE or DUPLICATO
-	ValidTo     Date   // last day the code may be used; 0 = no end (code 8: 2007-04-10)
-	Note        string // later legal changes
-}
-
-// ValidOn reports whether the kit code may be used on d.
-func (k KitType) ValidOn(d Date) bool { return k.ValidTo == 0 || d <= k.ValidTo }
-
-// Kit returns the kit type with code code. It does not allocate.
-func (t *Tables) Kit(code int) (KitType, bool) {
-	i, ok := slices.BinarySearchFunc(t.kit, code, func(k KitType, c int) int { return cmp.Compare(k.Code, c) })
-	if !ok {
-		return KitType{}, false
-	}
-	return t.kit[i], true
-}
-
-// KitTypes returns a copy of every kit type, sorted by code.
-func (t *Tables) KitTypes() []KitType { return slices.Clone(t.kit) }

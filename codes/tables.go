@@ -22,8 +22,13 @@ type Tables struct {
 	statesByName     []nameRef
 
 	provinces []Province // sorted by Sigla
-	kit       []KitType  // sorted by Code
 	decoding  [numTables][]Entry
+
+	kit           []kitEdition // sorted by From; rows sorted by Code
+	kitDurations  []source.KitDuration
+	kitSuccessors []source.KitSuccessor
+
+	freeMovement []FreeMovementState // sorted by Istat, From
 
 	issues []Issue
 }

@@ -5,7 +5,11 @@
 //   - anpr/stati_esteri.csv
 //   - anpr/stati_esteri_cessati.csv
 //   - istat/province.csv
+//   - codes/data/kit_edizioni.csv
 //   - kit/tipologie_permesso.csv
+//   - kit/tipologie_permesso_2024.csv
+//   - codes/data/kit_durate.csv
+//   - codes/data/kit_successori.csv
 //   - anpr/stato_civile.csv
 //   - anpr/relazione_parentela.csv
 //   - anpr/tipo_soggiorno.csv
@@ -16,10 +20,13 @@
 //   - anpr/tipo_indirizzo.csv
 //   - anpr/motivi_iscrizione.csv
 //   - anpr/specie_toponimo.csv
+//   - codes/data/libera_circolazione.csv
 // Irregular rows reported by the generator: 70 (listed by Tables.Issues).
 // Provinces without a questura (source.NoQuestura): SU (served by CA).
 
 package codes
+
+import "github.com/retecomuni/eli2sdk/codes/internal/source"
 
 // DataVersion is the version of the embedded data: the most recent
 // update date (DATAULTIMOAGG) in ANPR's comuni archive.
@@ -36,7 +43,11 @@ const (
 	ChecksumStates                     = "4ed040c7f20bbc6c5adcc57f1feca51c6c47aae7fd74d40207d8f6047b083f50" // anpr/stati_esteri.csv
 	ChecksumDissolvedStates            = "22dd7d6eb69958ef978e2b3d12d6aadc0420ae003a3c68913188d0f9f9ddd672" // anpr/stati_esteri_cessati.csv
 	ChecksumProvinces                  = "feb73e0ab193b6cc547eb88622b66facd61dca1ac290d1f8812ae125fa488450" // istat/province.csv
+	ChecksumKitEditions                = "273f4eaf3922f5d94eea19f3f6d0e86a40f801b24a5509d6157f13841c545cfc" // codes/data/kit_edizioni.csv
 	ChecksumKit                        = "42d8e0ed768231a0b4606889f118cded73bf65a0b7da1568b847d974bc1eec0b" // kit/tipologie_permesso.csv
+	ChecksumKit2024                    = "d8310e7ed7fea6797d4630018328b3b3c3cdce95c2088f1ce4a9638432f11ce2" // kit/tipologie_permesso_2024.csv
+	ChecksumKitDurations               = "e385f3ccf0e43981390cfefb8479c5720dc0dd9c333ee89eac3c7018852b340e" // codes/data/kit_durate.csv
+	ChecksumKitSuccessors              = "3d29d51be8cc741073fad07c36d0b0c6cce891335a10fe96625bcfbad9d9db4c" // codes/data/kit_successori.csv
 	ChecksumStatoCivile                = "65cb284d48d2d90bb259292a57ebb82336ac4d584bb988569608d0063d4a11a1" // anpr/stato_civile.csv
 	ChecksumRelazioneParentela         = "1f37b606a8ff16fe05f0081a2c32f6446b8cc359838c700299fe1f7be6280fcb" // anpr/relazione_parentela.csv
 	ChecksumTipoSoggiorno              = "c070080c725719fa2d01a3f5135e5508a48b2e54674e20d56b68a5a7e9a5d8cd" // anpr/tipo_soggiorno.csv
@@ -47,6 +58,7 @@ const (
 	ChecksumTipoIndirizzo              = "b38441f014537fb201c1b59685a78c3b6a8e0350c6829d8e75c99857aae1126f" // anpr/tipo_indirizzo.csv
 	ChecksumMotiviIscrizione           = "d771fb51cb67420efa177d8fa9b9b72f83db902d0151e34638120f0305da06c4" // anpr/motivi_iscrizione.csv
 	ChecksumSpecieToponimo             = "95b0df23af361ca82211d58d13900603046b45b132508fb9b618cb508f695e17" // anpr/specie_toponimo.csv
+	ChecksumFreeMovement               = "690b6667974aec36e98924784df81e3f72a6a6805f526a89340a3afb0c7caa9e" // codes/data/libera_circolazione.csv
 )
 
 var defaultTables = Tables{
@@ -27392,33 +27404,116 @@ var defaultTables = Tables{
 		{"056", "VT", "Viterbo", "Lazio", true, "VT"},
 		{"102", "VV", "Vibo Valentia", "Calabria", true, "VV"},
 	},
-	kit: []KitType{
-		{1, "Adozione", "PERMESSO", "RILASCIO_RINNOVO", 0, ""},
-		{2, "Affidamento", "PERMESSO", "RILASCIO_RINNOVO", 0, ""},
-		{3, "Aggiornamento carta di soggiorno", "CARTA", "AGGIORNAMENTO", 0, "change of address / civil status / children / passport / photo"},
-		{4, "Aggiornamento permesso di soggiorno", "PERMESSO", "AGGIORNAMENTO", 0, "change of address / civil status / children / passport"},
-		{5, "Attesa occupazione", "PERMESSO", "RILASCIO_RINNOVO", 0, ""},
-		{6, "Attesa riacquisto cittadinanza", "PERMESSO", "RILASCIO_RINNOVO", 0, ""},
-		{7, "Asilo politico rinnovo", "PERMESSO", "RINNOVO", 0, ""},
-		{8, "Carta di soggiorno cittadini U.E.", "CARTA", "RILASCIO_RINNOVO", 20070410, "abolished by D.Lgs. 30/2007 (EU citizens register instead)"},
-		{9, "Carta di soggiorno stranieri", "CARTA", "RILASCIO_RINNOVO", 0, "since D.Lgs. 3/2007 permesso CE; since L. 97/2013 permesso UE per soggiornanti di lungo periodo"},
-		{10, "Conversione permesso di soggiorno", "PERMESSO", "CONVERSIONE", 0, "needs the target permit type"},
-		{11, "Duplicato carta di soggiorno", "CARTA", "DUPLICATO", 0, ""},
-		{12, "Duplicato permesso di soggiorno", "PERMESSO", "DUPLICATO", 0, ""},
-		{13, "Famiglia", "PERMESSO", "RILASCIO_RINNOVO", 0, ""},
-		{14, "Famiglia minore 14-18 anni", "PERMESSO", "RILASCIO_RINNOVO", 0, "applicant is a minor: parent or guardian data needed"},
-		{15, "Lavoro autonomo", "PERMESSO", "RILASCIO_RINNOVO", 0, ""},
-		{16, "Lavoro subordinato", "PERMESSO", "RILASCIO_RINNOVO", 0, ""},
-		{17, "Lavoro casi particolari (art. 27 Testo Unico Immigrazione)", "PERMESSO", "RILASCIO_RINNOVO", 0, ""},
-		{18, "Lavoro subordinato stagionale", "PERMESSO", "RILASCIO_RINNOVO", 0, ""},
-		{19, "Missione", "PERMESSO", "RILASCIO_RINNOVO", 0, ""},
-		{20, "Motivi religiosi", "PERMESSO", "RILASCIO_RINNOVO", 0, ""},
-		{21, "Residenza elettiva", "PERMESSO", "RILASCIO_RINNOVO", 0, ""},
-		{22, "Ricerca scientifica", "PERMESSO", "RILASCIO_RINNOVO", 0, ""},
-		{23, "Status apolide rinnovo", "PERMESSO", "RINNOVO", 0, ""},
-		{24, "Studio", "PERMESSO", "RILASCIO_RINNOVO", 0, ""},
-		{25, "Tirocinio formazione professionale", "PERMESSO", "RILASCIO_RINNOVO", 0, ""},
-		{26, "Turismo", "PERMESSO", "RILASCIO_RINNOVO", 0, ""},
+	kit: []kitEdition{
+		{KitEdition: KitEdition{Name: "2006", From: 0, Source: "Ministero dell'Interno, kit postale per il permesso di soggiorno, Informativa generale (edizione 2006-2009, quella per cui ELI2 è stato costruito)"}, file: "tipologie_permesso.csv", rows: []KitType{
+			{Code: 1, Description: "Adozione", Titolo: "PERMESSO", Operazione: "RILASCIO_RINNOVO", ValidTo: 0, Note: "", Edition: "2006", Ops: 3, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: "Adozione: assente dalla tabella Poste 2024-05-30, che non indica un codice sostitutivo"},
+			{Code: 2, Description: "Affidamento", Titolo: "PERMESSO", Operazione: "RILASCIO_RINNOVO", ValidTo: 0, Note: "", Edition: "2006", Ops: 3, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 3, Description: "Aggiornamento carta di soggiorno", Titolo: "CARTA", Operazione: "AGGIORNAMENTO", ValidTo: 0, Note: "change of address / civil status / children / passport / photo", Edition: "2006", Ops: 8, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 4, Description: "Aggiornamento permesso di soggiorno", Titolo: "PERMESSO", Operazione: "AGGIORNAMENTO", ValidTo: 0, Note: "change of address / civil status / children / passport", Edition: "2006", Ops: 8, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 5, Description: "Attesa occupazione", Titolo: "PERMESSO", Operazione: "RILASCIO_RINNOVO", ValidTo: 0, Note: "", Edition: "2006", Ops: 3, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 6, Description: "Attesa riacquisto cittadinanza", Titolo: "PERMESSO", Operazione: "RILASCIO_RINNOVO", ValidTo: 0, Note: "", Edition: "2006", Ops: 3, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 7, Description: "Asilo politico rinnovo", Titolo: "PERMESSO", Operazione: "RINNOVO", ValidTo: 0, Note: "", Edition: "2006", Ops: 2, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 8, Description: "Carta di soggiorno cittadini U.E.", Titolo: "CARTA", Operazione: "RILASCIO_RINNOVO", ValidTo: 20070410, Note: "abolished by D.Lgs. 30/2007 (EU citizens register instead)", Edition: "2006", Ops: 3, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: "Carta di soggiorno cittadini U.E.: abolita dal d.lgs. 30/2007 (i cittadini UE si iscrivono in anagrafe); nessun codice sostitutivo"},
+			{Code: 9, Description: "Carta di soggiorno stranieri", Titolo: "CARTA", Operazione: "RILASCIO_RINNOVO", ValidTo: 0, Note: "since D.Lgs. 3/2007 permesso CE; since L. 97/2013 permesso UE per soggiornanti di lungo periodo", Edition: "2006", Ops: 3, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: true, DurationSource: "l. 238/2021: il permesso UE per soggiornanti di lungo periodo non ha durata; il documento (carta) vale 10 anni, 5 per i minori", Successor: 0, SuccessorSource: ""},
+			{Code: 10, Description: "Conversione permesso di soggiorno", Titolo: "PERMESSO", Operazione: "CONVERSIONE", ValidTo: 0, Note: "needs the target permit type", Edition: "2006", Ops: 4, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 11, Description: "Duplicato carta di soggiorno", Titolo: "CARTA", Operazione: "DUPLICATO", ValidTo: 0, Note: "", Edition: "2006", Ops: 16, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 12, Description: "Duplicato permesso di soggiorno", Titolo: "PERMESSO", Operazione: "DUPLICATO", ValidTo: 0, Note: "", Edition: "2006", Ops: 16, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 13, Description: "Famiglia", Titolo: "PERMESSO", Operazione: "RILASCIO_RINNOVO", ValidTo: 0, Note: "", Edition: "2006", Ops: 3, MaxMonths: 36, MaxMonthsOps: 2, NoDuration: false, DurationSource: "d.l. 20/2023: rinnovo del permesso per motivi familiari di durata non superiore a tre anni", Successor: 0, SuccessorSource: ""},
+			{Code: 14, Description: "Famiglia minore 14-18 anni", Titolo: "PERMESSO", Operazione: "RILASCIO_RINNOVO", ValidTo: 0, Note: "applicant is a minor: parent or guardian data needed", Edition: "2006", Ops: 3, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 15, Description: "Lavoro autonomo", Titolo: "PERMESSO", Operazione: "RILASCIO_RINNOVO", ValidTo: 0, Note: "", Edition: "2006", Ops: 3, MaxMonths: 36, MaxMonthsOps: 2, NoDuration: false, DurationSource: "d.l. 20/2023: rinnovo del permesso per lavoro autonomo di durata non superiore a tre anni", Successor: 0, SuccessorSource: ""},
+			{Code: 16, Description: "Lavoro subordinato", Titolo: "PERMESSO", Operazione: "RILASCIO_RINNOVO", ValidTo: 0, Note: "", Edition: "2006", Ops: 3, MaxMonths: 36, MaxMonthsOps: 2, NoDuration: false, DurationSource: "d.l. 20/2023: rinnovo del permesso per lavoro subordinato di durata non superiore a tre anni", Successor: 0, SuccessorSource: ""},
+			{Code: 17, Description: "Lavoro casi particolari (art. 27 Testo Unico Immigrazione)", Titolo: "PERMESSO", Operazione: "RILASCIO_RINNOVO", ValidTo: 0, Note: "", Edition: "2006", Ops: 3, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 18, Description: "Lavoro subordinato stagionale", Titolo: "PERMESSO", Operazione: "RILASCIO_RINNOVO", ValidTo: 0, Note: "", Edition: "2006", Ops: 3, MaxMonths: 9, MaxMonthsOps: 3, NoDuration: false, DurationSource: "art. 24 d.lgs. 286/1998: lavoro stagionale, fino a 9 mesi", Successor: 0, SuccessorSource: ""},
+			{Code: 19, Description: "Missione", Titolo: "PERMESSO", Operazione: "RILASCIO_RINNOVO", ValidTo: 0, Note: "", Edition: "2006", Ops: 3, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 20, Description: "Motivi religiosi", Titolo: "PERMESSO", Operazione: "RILASCIO_RINNOVO", ValidTo: 0, Note: "", Edition: "2006", Ops: 3, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 21, Description: "Residenza elettiva", Titolo: "PERMESSO", Operazione: "RILASCIO_RINNOVO", ValidTo: 0, Note: "", Edition: "2006", Ops: 3, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 22, Description: "Ricerca scientifica", Titolo: "PERMESSO", Operazione: "RILASCIO_RINNOVO", ValidTo: 0, Note: "", Edition: "2006", Ops: 3, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 27, SuccessorSource: "Ricerca scientifica: art. 27-ter d.lgs. 286/1998 (ricercatori), codice 27 della tabella Poste 2024-05-30"},
+			{Code: 23, Description: "Status apolide rinnovo", Titolo: "PERMESSO", Operazione: "RINNOVO", ValidTo: 0, Note: "", Edition: "2006", Ops: 2, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 24, Description: "Studio", Titolo: "PERMESSO", Operazione: "RILASCIO_RINNOVO", ValidTo: 0, Note: "", Edition: "2006", Ops: 3, MaxMonths: 12, MaxMonthsOps: 3, NoDuration: false, DurationSource: "art. 5 c.3 d.lgs. 286/1998: studio, non superiore a un anno", Successor: 0, SuccessorSource: ""},
+			{Code: 25, Description: "Tirocinio formazione professionale", Titolo: "PERMESSO", Operazione: "RILASCIO_RINNOVO", ValidTo: 0, Note: "", Edition: "2006", Ops: 3, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 24, SuccessorSource: "Tirocinio formazione professionale: art. 39 d.lgs. 286/1998 (studio e formazione), codice 24 della tabella Poste 2024-05-30"},
+			{Code: 26, Description: "Turismo", Titolo: "PERMESSO", Operazione: "RILASCIO_RINNOVO", ValidTo: 0, Note: "", Edition: "2006", Ops: 3, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: "Turismo: assente dalla tabella Poste 2024-05-30, che non indica un codice sostitutivo"},
+		}},
+		{KitEdition: KitEdition{Name: "2024", From: 20240530, Source: "Poste Italiane, pagina pubblica \"Permessi di soggiorno\", tabella dei codici e delle operazioni datata 2024-05-30"}, file: "tipologie_permesso_2024.csv", rows: []KitType{
+			{Code: 2, Description: "Affidamento", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 30, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 3, Description: "Aggiornamento carta di soggiorno", Titolo: "CARTA", Operazione: "", ValidTo: 0, Note: "operation code", Edition: "2024", Ops: 8, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 4, Description: "Aggiornamento permesso di soggiorno", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "operation code", Edition: "2024", Ops: 8, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 5, Description: "Attesa occupazione", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 31, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 6, Description: "Attesa acquisto cittadinanza", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 31, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 7, Description: "Asilo rinnovo", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 6, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 9, Description: "Permesso di soggiorno UE per soggiornanti di lungo periodo", Titolo: "CARTA", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 31, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: true, DurationSource: "l. 238/2021: il permesso UE per soggiornanti di lungo periodo non ha durata; il documento (carta) vale 10 anni, 5 per i minori", Successor: 0, SuccessorSource: ""},
+			{Code: 10, Description: "Conversione permesso di soggiorno", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "operation code", Edition: "2024", Ops: 4, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 11, Description: "Duplicato carta di soggiorno", Titolo: "CARTA", Operazione: "", ValidTo: 0, Note: "operation code", Edition: "2024", Ops: 16, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 12, Description: "Duplicato permesso di soggiorno", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "operation code", Edition: "2024", Ops: 16, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 13, Description: "Famiglia", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 31, MaxMonths: 36, MaxMonthsOps: 2, NoDuration: false, DurationSource: "d.l. 20/2023: rinnovo del permesso per motivi familiari di durata non superiore a tre anni", Successor: 0, SuccessorSource: ""},
+			{Code: 14, Description: "Famiglia minore", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "applicant aged 14-17", Edition: "2024", Ops: 31, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 15, Description: "Lavoro autonomo", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 31, MaxMonths: 36, MaxMonthsOps: 2, NoDuration: false, DurationSource: "d.l. 20/2023: rinnovo del permesso per lavoro autonomo di durata non superiore a tre anni", Successor: 0, SuccessorSource: ""},
+			{Code: 16, Description: "Lavoro subordinato", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 31, MaxMonths: 36, MaxMonthsOps: 2, NoDuration: false, DurationSource: "d.l. 20/2023: rinnovo del permesso per lavoro subordinato di durata non superiore a tre anni", Successor: 0, SuccessorSource: ""},
+			{Code: 17, Description: "Lavoro casi particolari (art. 27 Testo Unico Immigrazione)", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 31, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 18, Description: "Lavoro subordinato stagionale", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 31, MaxMonths: 9, MaxMonthsOps: 3, NoDuration: false, DurationSource: "art. 24 d.lgs. 286/1998: lavoro stagionale, fino a 9 mesi", Successor: 0, SuccessorSource: ""},
+			{Code: 19, Description: "Missione", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 31, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 20, Description: "Motivi religiosi", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 31, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 21, Description: "Residenza elettiva", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 31, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 23, Description: "Status apolidia rinnovo", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 2, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 24, Description: "Motivi di studio (art. 39 Testo Unico Immigrazione)", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 31, MaxMonths: 12, MaxMonthsOps: 3, NoDuration: false, DurationSource: "art. 5 c.3 d.lgs. 286/1998: studio, non superiore a un anno", Successor: 0, SuccessorSource: ""},
+			{Code: 27, Description: "Ricercatore (art. 27-ter Testo Unico Immigrazione)", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 31, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 28, Description: "Ricercatore - ricerca lavoro (art. 27-ter Testo Unico Immigrazione)", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 31, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 29, Description: "Ricercatore - mobilità (art. 27-ter Testo Unico Immigrazione)", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 31, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 30, Description: "Studente - ricerca lavoro (art. 39-bis.1 Testo Unico Immigrazione)", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 31, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 31, Description: "Studente (art. 39-bis Testo Unico Immigrazione)", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 31, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+			{Code: 32, Description: "Alunno (art. 39-bis Testo Unico Immigrazione)", Titolo: "PERMESSO", Operazione: "", ValidTo: 0, Note: "", Edition: "2024", Ops: 31, MaxMonths: 0, MaxMonthsOps: 0, NoDuration: false, DurationSource: "", Successor: 0, SuccessorSource: ""},
+		}},
+	},
+	kitDurations: []source.KitDuration{
+		source.KitDuration{Code: 9, Edition: "", Months: 0, NoDuration: true, Ops: 0x0, Source: "l. 238/2021: il permesso UE per soggiornanti di lungo periodo non ha durata; il documento (carta) vale 10 anni, 5 per i minori", Line: 2},
+		source.KitDuration{Code: 13, Edition: "", Months: 36, NoDuration: false, Ops: 0x2, Source: "d.l. 20/2023: rinnovo del permesso per motivi familiari di durata non superiore a tre anni", Line: 3},
+		source.KitDuration{Code: 15, Edition: "", Months: 36, NoDuration: false, Ops: 0x2, Source: "d.l. 20/2023: rinnovo del permesso per lavoro autonomo di durata non superiore a tre anni", Line: 4},
+		source.KitDuration{Code: 16, Edition: "", Months: 36, NoDuration: false, Ops: 0x2, Source: "d.l. 20/2023: rinnovo del permesso per lavoro subordinato di durata non superiore a tre anni", Line: 5},
+		source.KitDuration{Code: 18, Edition: "", Months: 9, NoDuration: false, Ops: 0x3, Source: "art. 24 d.lgs. 286/1998: lavoro stagionale, fino a 9 mesi", Line: 6},
+		source.KitDuration{Code: 24, Edition: "", Months: 12, NoDuration: false, Ops: 0x3, Source: "art. 5 c.3 d.lgs. 286/1998: studio, non superiore a un anno", Line: 7},
+	},
+	kitSuccessors: []source.KitSuccessor{
+		source.KitSuccessor{FromEdition: "2006", ToEdition: "2024", Code: 1, Successor: 0, Source: "Adozione: assente dalla tabella Poste 2024-05-30, che non indica un codice sostitutivo", Line: 2},
+		source.KitSuccessor{FromEdition: "2006", ToEdition: "2024", Code: 8, Successor: 0, Source: "Carta di soggiorno cittadini U.E.: abolita dal d.lgs. 30/2007 (i cittadini UE si iscrivono in anagrafe); nessun codice sostitutivo", Line: 3},
+		source.KitSuccessor{FromEdition: "2006", ToEdition: "2024", Code: 22, Successor: 27, Source: "Ricerca scientifica: art. 27-ter d.lgs. 286/1998 (ricercatori), codice 27 della tabella Poste 2024-05-30", Line: 4},
+		source.KitSuccessor{FromEdition: "2006", ToEdition: "2024", Code: 25, Successor: 24, Source: "Tirocinio formazione professionale: art. 39 d.lgs. 286/1998 (studio e formazione), codice 24 della tabella Poste 2024-05-30", Line: 5},
+		source.KitSuccessor{FromEdition: "2006", ToEdition: "2024", Code: 26, Successor: 0, Source: "Turismo: assente dalla tabella Poste 2024-05-30, che non indica un codice sostitutivo", Line: 6},
+	},
+	freeMovement: []FreeMovementState{
+		{"100", "ITA", "Italia", "IT", 0, 99991231, "cittadinanza italiana: art. 1 c.1 d.lgs. 286/1998 (il testo unico si applica solo agli stranieri non UE e agli apolidi)"},
+		{"203", "AUT", "Austria", "SEE", 19940101, 19941231, "Accordo sullo Spazio economico europeo (Oporto, 2 maggio 1992), in vigore dal 1994-01-01; dal 1995-01-01 Stato membro UE"},
+		{"203", "AUT", "Austria", "UE", 19950101, 99991231, "Trattato di adesione di Austria, Finlandia e Svezia (24 giugno 1994), in vigore dal 1995-01-01"},
+		{"206", "BEL", "Belgio", "UE", 19580101, 99991231, "Trattato di Roma istitutivo della CEE (25 marzo 1957), in vigore dal 1958-01-01"},
+		{"209", "BGR", "Bulgaria", "UE", 20070101, 99991231, "Trattato di adesione di Bulgaria e Romania (25 aprile 2005), in vigore dal 2007-01-01"},
+		{"212", "DNK", "Danimarca", "UE", 19730101, 99991231, "Trattato di adesione di Danimarca, Irlanda e Regno Unito (22 gennaio 1972), in vigore dal 1973-01-01"},
+		{"214", "FIN", "Finlandia", "SEE", 19940101, 19941231, "Accordo sullo Spazio economico europeo (Oporto, 2 maggio 1992), in vigore dal 1994-01-01; dal 1995-01-01 Stato membro UE"},
+		{"214", "FIN", "Finlandia", "UE", 19950101, 99991231, "Trattato di adesione di Austria, Finlandia e Svezia (24 giugno 1994), in vigore dal 1995-01-01"},
+		{"215", "FRA", "Francia", "UE", 19580101, 99991231, "Trattato di Roma istitutivo della CEE (25 marzo 1957), in vigore dal 1958-01-01"},
+		{"216", "DEU", "Germania", "UE", 19580101, 99991231, "Trattato di Roma istitutivo della CEE (25 marzo 1957), in vigore dal 1958-01-01"},
+		{"219", "GBR", "Regno Unito", "UE", 19730101, 20201231, "Trattato di adesione di Danimarca, Irlanda e Regno Unito (22 gennaio 1972), in vigore dal 1973-01-01; fino al 2020-12-31, fine del periodo di transizione dell'Accordo di recesso del Regno Unito (GU UE L 29 del 31.1.2020, art. 126)"},
+		{"220", "GRC", "Grecia", "UE", 19810101, 99991231, "Trattato di adesione della Grecia (28 maggio 1979), in vigore dal 1981-01-01"},
+		{"221", "IRL", "Irlanda", "UE", 19730101, 99991231, "Trattato di adesione di Danimarca, Irlanda e Regno Unito (22 gennaio 1972), in vigore dal 1973-01-01"},
+		{"223", "ISL", "Islanda", "SEE", 19940101, 99991231, "Accordo sullo Spazio economico europeo (Oporto, 2 maggio 1992), in vigore dal 1994-01-01"},
+		{"225", "LIE", "Liechtenstein", "SEE", 19950501, 99991231, "Accordo sullo Spazio economico europeo, in vigore per il Liechtenstein dal 1995-05-01"},
+		{"226", "LUX", "Lussemburgo", "UE", 19580101, 99991231, "Trattato di Roma istitutivo della CEE (25 marzo 1957), in vigore dal 1958-01-01"},
+		{"227", "MLT", "Malta", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+		{"231", "NOR", "Norvegia", "SEE", 19940101, 99991231, "Accordo sullo Spazio economico europeo (Oporto, 2 maggio 1992), in vigore dal 1994-01-01"},
+		{"232", "NLD", "Paesi Bassi", "UE", 19580101, 99991231, "Trattato di Roma istitutivo della CEE (25 marzo 1957), in vigore dal 1958-01-01"},
+		{"233", "POL", "Polonia", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+		{"234", "PRT", "Portogallo", "UE", 19860101, 99991231, "Trattato di adesione di Spagna e Portogallo (12 giugno 1985), in vigore dal 1986-01-01"},
+		{"235", "ROU", "Romania", "UE", 20070101, 99991231, "Trattato di adesione di Bulgaria e Romania (25 aprile 2005), in vigore dal 2007-01-01"},
+		{"239", "ESP", "Spagna", "UE", 19860101, 99991231, "Trattato di adesione di Spagna e Portogallo (12 giugno 1985), in vigore dal 1986-01-01"},
+		{"240", "SWE", "Svezia", "SEE", 19940101, 19941231, "Accordo sullo Spazio economico europeo (Oporto, 2 maggio 1992), in vigore dal 1994-01-01; dal 1995-01-01 Stato membro UE"},
+		{"240", "SWE", "Svezia", "UE", 19950101, 99991231, "Trattato di adesione di Austria, Finlandia e Svezia (24 giugno 1994), in vigore dal 1995-01-01"},
+		{"241", "CHE", "Svizzera", "CH", 20020601, 99991231, "Accordo tra la Comunità europea e i suoi Stati membri e la Confederazione svizzera sulla libera circolazione delle persone (21 giugno 1999), in vigore dal 2002-06-01"},
+		{"244", "HUN", "Ungheria", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+		{"247", "EST", "Estonia", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+		{"248", "LVA", "Lettonia", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+		{"249", "LTU", "Lituania", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+		{"250", "HRV", "Croazia", "UE", 20130701, 99991231, "Trattato di adesione della Croazia (9 dicembre 2011), in vigore dal 2013-07-01"},
+		{"251", "SVN", "Slovenia", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+		{"255", "SVK", "Slovacchia", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+		{"257", "CZE", "Repubblica Ceca", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+		{"315", "CYP", "Cipro", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
 	},
 	decoding: [numTables][]Entry{
 		{ // stato_civile

@@ -21,8 +21,12 @@ type Inputs struct {
 	Comuni    []Comune
 	States    []State // ANPR rows, then cessati rows, then extra rows
 	Provinces []Province
-	Kit       []Kit
+	Kit       []Kit // rows of every edition
 	Decoding  [len(DecodingFiles)][]Entry
+
+	KitEditions   []KitEdition // sorted by From (CheckKitEditions)
+	KitDurations  []KitDuration
+	KitSuccessors []KitSuccessor
 }
 
 // Set is the complete, indexed content of the code tables. Index slices hold
@@ -41,12 +45,17 @@ type Set struct {
 	StatesByName     []NameRef
 
 	Provinces []Province // by Sigla
-	Kit       []Kit      // by Code
+	Kit       []Kit      // by edition (in KitEditions order), then Code
 	Decoding  [len(DecodingFiles)][]Entry
+
+	KitEditions   []KitEdition
+	KitDurations  []KitDuration
+	KitSuccessors []KitSuccessor
 }
 
 // Build sorts and indexes the rows. It does not modify in's slices except
-// Provinces and Kit, which it sorts in place. Issues report duplicate keys
+// Provinces and Kit, which it sorts in place (Kit also gets the durations
+// and successors). Issues report duplicate keys
 // that make a look-up ambiguous.
 func Build(in Inputs) (*Set, []Issue) {
 	s := &Set{
@@ -55,6 +64,10 @@ func Build(in Inputs) (*Set, []Issue) {
 		Provinces: in.Provinces,
 		Kit:       in.Kit,
 		Decoding:  in.Decoding,
+
+		KitEditions:   in.KitEditions,
+		KitDurations:  in.KitDurations,
+		KitSuccessors: in.KitSuccessors,
 	}
 	var issues []Issue
 
@@ -122,7 +135,8 @@ func Build(in Inputs) (*Set, []Issue) {
 	}
 
 	slices.SortStableFunc(s.Provinces, func(a, b Province) int { return strings.Compare(a.Sigla, b.Sigla) })
-	slices.SortStableFunc(s.Kit, func(a, b Kit) int { return cmp.Compare(a.Code, b.Code) })
+	issues = append(issues, ApplyKitFacts(s.Kit, s.KitDurations, s.KitSuccessors)...)
+	SortKit(s.Kit, s.KitEditions)
 	return s, issues
 }
 

@@ -50,10 +50,11 @@ func (i Issue) String() string {
 
 // table is a CSV file read whole, with its header mapped to column indexes.
 type table struct {
-	file string
-	cols map[string]int
-	rows [][]string
-	line []int // line of each row
+	file   string
+	header []string // column names as found, upper-cased, in file order
+	cols   map[string]int
+	rows   [][]string
+	line   []int // line of each row
 }
 
 // readTable reads a CSV file with a header line. A UTF-8 BOM is skipped,
@@ -77,7 +78,9 @@ func readTable(file string, r io.Reader, required ...string) (*table, error) {
 	}
 	t := &table{file: file, cols: make(map[string]int, len(header))}
 	for i, h := range header {
-		t.cols[strings.ToUpper(strings.TrimSpace(h))] = i
+		h = strings.ToUpper(strings.TrimSpace(h))
+		t.header = append(t.header, h)
+		t.cols[h] = i
 	}
 	for _, c := range required {
 		if _, ok := t.cols[c]; !ok {
@@ -100,6 +103,11 @@ func readTable(file string, r io.Reader, required ...string) (*table, error) {
 		t.line = append(t.line, line)
 	}
 	return t, nil
+}
+
+// errMissing is the error for a file lacking column col.
+func errMissing(file, col string) error {
+	return fmt.Errorf("source: %s: %w %s", file, ErrMissingColumn, col)
 }
 
 // get returns column col of row i, or "" when the row is short or the column

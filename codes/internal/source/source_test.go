@@ -93,7 +93,7 @@ func TestReadProvincesKitDecoding(t *testing.T) {
 		{Istat: "111", Sigla: "SU", Name: "Sud Sardegna", Region: "Sardegna", HasQuestura: false, Questura: "CA"},
 	}, prov)
 
-	kit, issues, err := ReadKit(strings.NewReader("CODICE,DESCRIZIONE,TITOLO,OPERAZIONE,VALIDO_AL,NOTE\n8,Carta,CARTA,RILASCIO_RINNOVO,2007-04-10,x\nX,bad,CARTA,RINNOVO,,\n5,y,BOH,BOH,32/13/2000,\n"))
+	kit, issues, err := ReadKit(strings.NewReader("CODICE,DESCRIZIONE,TITOLO,OPERAZIONE,VALIDO_AL,NOTE\n8,Carta,CARTA,RILASCIO_RINNOVO,2007-04-10,x\nX,bad,CARTA,RINNOVO,,\n5,y,BOH,BOH,32/13/2000,\n"), "2006", KitFile)
 	require.NoError(t, err)
 	require.Len(t, kit, 2)
 	assert.Equal(t, Date(20070410), kit[0].ValidTo)
@@ -106,7 +106,7 @@ func TestReadProvincesKitDecoding(t *testing.T) {
 
 	_, _, err = ReadDecoding(strings.NewReader("CODE,DESC\n"), "x.csv")
 	require.ErrorIs(t, err, ErrMissingColumn)
-	_, _, err = ReadKit(strings.NewReader(""))
+	_, _, err = ReadKit(strings.NewReader(""), "2006", KitFile)
 	require.ErrorIs(t, err, ErrEmpty)
 }
 
