@@ -18,11 +18,12 @@ import (
 // reason "non soggetto a permesso", not as errors.
 var ErrNotSubject = errors.New("anagrafe: not subject to a residence permit (citizen of Italy, the EU, the EEA or Switzerland)")
 
-// italy is the ISTAT code of Italy.
-const italy = "100"
-
 // freeMovement reports whether any of cits is Italy or a state whose
-// citizens enjoy free movement on on.
+// citizens enjoy free movement on on (codes.Tables.FreeMovement: EU with
+// accession dates, EEA, Switzerland, the United Kingdom until 2020-12-31).
 func freeMovement(t *codes.Tables, cits []string, on codes.Date) bool {
-	return slices.ContainsFunc(cits, func(c string) bool { return c == italy })
+	return slices.ContainsFunc(cits, func(c string) bool {
+		_, ok := t.FreeMovement(c, on)
+		return ok
+	})
 }

@@ -269,62 +269,97 @@ const (
 
 func (m *mapper) isCarta() bool { return m.p.Permit != nil && m.p.Permit.Type == "2" }
 
-// kit derives the kit code for tipo, 0 when it cannot.
+// kit derives the kit code for tipo from the edition in force on opts.On,
+// 0 when it cannot: a code is never derived that the edition does not hold
+// or whose operations do not include tipo.
 func (m *mapper) kit(tipo eli2.TipoRichiesta) int {
+	t, on := m.opts.Tables, m.opts.On
+	inForce := func(code int, op codes.KitOp) int {
+		if k, ok := t.KitOn(code, on); ok && k.Allows(op) {
+			return code
+		}
+		return 0
+	}
 	switch tipo {
 	case eli2.Aggiornamento:
 		if m.isCarta() {
-			return kitAggiornamentoCarta
+			return inForce(kitAggiornamentoCarta, codes.KitAggiornamento)
 		}
-		return kitAggiornamentoPermesso
+		return inForce(kitAggiornamentoPermesso, codes.KitAggiornamento)
 	case eli2.Duplicato:
 		if m.isCarta() {
-			return kitDuplicatoCarta
+			return inForce(kitDuplicatoCarta, codes.KitDuplicato)
 		}
-		return kitDuplicatoPermesso
+		return inForce(kitDuplicatoPermesso, codes.KitDuplicato)
 	case eli2.Conversione:
-		return kitConversione
+		return inForce(kitConversione, codes.KitConversione)
 	}
 	pm := m.p.Permit
 	if pm == nil {
 		return 0
 	}
-	t := m.opts.Tables
-	usable := func(k codes.KitType) bool {
-		return (k.Operazione == "RILASCIO_RINNOVO" || k.Operazione == "RINNOVO" && tipo == eli2.Rinnovo) && k.ValidOn(m.opts.On)
+	op := codes.KitRinnovo
+	if tipo == eli2.Rilascio {
+		op = codes.KitRilascio
 	}
 	code := 0
-	if k, ok := t.Kit(pm.Kit); ok && usable(k) {
-		code = k.Code
-	} else if m.isCarta() {
-		code = kitCarta
-	} else if pm.Motive != "" {
-		motive := codes.NormalizeName(pm.Motive)
-		var contains []int
-		for _, k := range t.KitTypes() {
-			if !usable(k) {
-				continue
-			}
-			d := codes.NormalizeName(k.Description)
-			if d == motive {
-				code = k.Code
-				contains = nil
-				break
-			}
-			if len(motive) >= 5 && (strings.Contains(d, motive) || strings.Contains(motive, d)) {
-				contains = append(contains, k.Code)
-			}
-		}
-		if code == 0 && len(contains) == 1 {
-			code = contains[0]
-		}
+	switch {
+	case pm.Kit != 0 && inForce(pm.Kit, op) != 0:
+		code = pm.Kit
+	case pm.Kit != 0 && m.successor(pm.Kit, op) != 0:
+		code = m.successor(pm.Kit, op)
+	case m.isCarta():
+		code = inForce(kitCarta, op)
+	case pm.Motive != "":
+		code = m.kitByMotive(pm.Motive, op)
 	}
 	if code == kitFamiglia && pm.Kit != kitFamiglia {
 		if age, ok := m.age(); ok && age >= 14 && age < eli2.AdultAge {
-			code = kitFamigliaMinore
+			code = cmp.Or(inForce(kitFamigliaMinore, op), code)
 		}
 	}
 	return code
+}
+
+// successor returns the code that replaced the register's kit code in the
+// edition in force (22 → 27, 25 → 24: codes/data/kit_successori.csv) when
+// it allows op, else 0.
+func (m *mapper) successor(code int, op codes.KitOp) int {
+	t, on := m.opts.Tables, m.opts.On
+	for _, e := range t.KitEditions() {
+		k, ok := t.KitIn(e.Name, code)
+		if !ok || k.Successor == 0 {
+			continue
+		}
+		if s, ok := t.KitOn(k.Successor, on); ok && s.Allows(op) {
+			return s.Code
+		}
+	}
+	return 0
+}
+
+// kitByMotive finds the code in force allowing op whose description is the
+// permit's motive, exactly or by unique containment; 0 when none or
+// several match.
+func (m *mapper) kitByMotive(motive string, op codes.KitOp) int {
+	motive = codes.NormalizeName(motive)
+	var contains []int
+	for _, k := range m.opts.Tables.KitTypesOn(m.opts.On) {
+		if !k.Allows(op) {
+			continue
+		}
+		d := codes.NormalizeName(k.Description)
+		if d == motive {
+			return k.Code
+		}
+		if len(motive) >= 5 && (strings.Contains(d, motive) || strings.Contains(motive, d)) {
+			contains = append(contains, k.Code)
+		}
+	}
+	if len(contains) == 1 {
+		return contains[0]
+	}
+	return 0
 }
 
 // age returns the applicant's age on opts.On when the birth date is

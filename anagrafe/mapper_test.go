@@ -193,7 +193,7 @@ func TestMapVariants(t *testing.T) {
 		{"unknown province: the permit's questura", "P001", func(r *anagrafe.Record) { r.Person.Address.Province = "" }, func(t *testing.T, p *eli2.Pratica) {
 			assert.Equal(t, "FI", p.Questura)
 		}},
-		{"passport state not a citizenship: the first", "P020", func(r *anagrafe.Record) { r.Person.Citizenships = []string{"605", "216"} }, func(t *testing.T, p *eli2.Pratica) {
+		{"passport state not a citizenship: the first", "P020", func(r *anagrafe.Record) { r.Person.Citizenships = []string{"605", "436"} }, func(t *testing.T, p *eli2.Pratica) {
 			assert.Equal(t, "605", p.Richiedente.Cittadinanza)
 		}},
 		{"only expired passports: the most recent", "P010", func(r *anagrafe.Record) { r.Person.Documents[2].ExpiryDate = 20250101 }, func(t *testing.T, p *eli2.Pratica) {

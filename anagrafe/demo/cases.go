@@ -103,23 +103,28 @@ func (g *generator) injectCase(out []*anagrafe.Person, o *origin, cit state, lef
 			n = 1
 		}
 	case CaseParentUnder12:
-		for _, k := range kids {
-			age := codes.YearsBetween(mustDate(k.BirthDate), g.on)
-			if age < 8 || age >= 14 || !k.BirthDate.IsComplete() {
-				continue
-			}
-			parent := head
-			if k.FatherID != "" && k.FatherID != head.ID || k.FatherID == "" && k.MotherID != "" && k.MotherID != head.ID {
-				parent = spouse
-			}
-			if parent == nil {
-				break
-			}
-			parent.BirthDate = eli2.DateFrom(mustDate(k.BirthDate).AddMonths(-11 * 12))
-			g.refreshTaxCode(parent)
-			n = 1
+		// The eldest child, aged 8–13 (listed on the parent's application),
+		// born when the parent was 11: the other children were born later.
+		if len(kids) == 0 {
 			break
 		}
+		k := kids[0]
+		for _, x := range kids[1:] {
+			if mustDate(x.BirthDate) < mustDate(k.BirthDate) {
+				k = x
+			}
+		}
+		age := codes.YearsBetween(mustDate(k.BirthDate), g.on)
+		parent := head
+		if spouse != nil && (k.FatherID == spouse.ID || k.FatherID == "" && k.MotherID == spouse.ID) {
+			parent = spouse
+		}
+		if age < 8 || age >= 14 || !k.BirthDate.IsComplete() {
+			break
+		}
+		parent.BirthDate = eli2.DateFrom(mustDate(k.BirthDate).AddMonths(-11 * 12))
+		g.refreshTaxCode(parent)
+		n = 1
 	case CaseTwoSpouses:
 		if spouse != nil && left > len(out) {
 			p := g.person(o, head.FamilyID, head.Address, spouse.Sex, g.birth(25, 55))

@@ -27,7 +27,11 @@ func TestGenerateCases(t *testing.T) {
 	var seen = map[string]int{}
 	byID := map[string]*anagrafe.Person{}
 	spouses := map[string]int{}
+	heads := map[string]string{}
 	for i := range ps {
+		if ps[i].Relation == anagrafe.RelHead {
+			heads[ps[i].FamilyID] = ps[i].ID
+		}
 		byID[ps[i].ID] = &ps[i]
 		if ps[i].Relation == anagrafe.RelSpouse {
 			spouses[ps[i].FamilyID]++
@@ -46,7 +50,11 @@ func TestGenerateCases(t *testing.T) {
 		if p.Relation == anagrafe.RelSpouse && age == 15 {
 			seen[demo.CaseSpouseUnder16]++
 		}
-		for _, parent := range []string{p.FatherID, p.MotherID} {
+		parents := []string{p.FatherID, p.MotherID}
+		if p.FatherID == "" && p.MotherID == "" && p.Relation == anagrafe.RelChild {
+			parents = []string{heads[p.FamilyID]} // relation 3: child of the head
+		}
+		for _, parent := range parents {
 			if q, ok := byID[parent]; ok && codes.YearsBetween(q.BirthDate.Earliest(), p.BirthDate.Earliest()) < 12 {
 				seen[demo.CaseParentUnder12]++
 			}
@@ -65,10 +73,9 @@ func TestGenerateCases(t *testing.T) {
 			seen[demo.CaseUnknownCode]++
 		}
 	}
-	for fam, k := range spouses {
+	for _, k := range spouses {
 		if k > 1 {
 			seen[demo.CaseTwoSpouses] += k - 1
-			_ = fam
 		}
 	}
 	for _, k := range []string{demo.CaseStateless, demo.CaseUndetermined, demo.CaseSpouseUnder16, demo.CaseTwoSpouses,

@@ -195,7 +195,7 @@ func newGenerator(opts Options) (*generator, error) {
 	}
 	for _, s := range t.States() {
 		if s.Citizenship && s.Birth && s.Belfiore != "" && s.Istat != "" && s.Istat != "100" && !s.Dissolved &&
-			s.Kind == "STATO" && s.ValidOn(opts.On) && s.From <= 19000101 {
+			s.Kind == "STATO" && s.ValidOn(opts.On) && s.From <= 19000101 && !freeMovement(t, s.Istat, opts.On) {
 			g.extra = append(g.extra, state{s.Istat, s.Belfiore, s.Name})
 		}
 	}
@@ -416,7 +416,9 @@ func (g *generator) italianHousehold(fam string, addr anagrafe.Address, left int
 			case 0, 1:
 				birth = g.birth(25, 85)
 			default:
-				birth = g.birth(0, 20)
+				// Born when both parents were at least 18.
+				young := min(codes.YearsBetween(mustDate(out[0].BirthDate), g.on), codes.YearsBetween(mustDate(out[1].BirthDate), g.on))
+				birth = g.birth(0, max(0, min(20, young-19)))
 			}
 		}
 		p := g.person(&italian, fam, addr, sex, birth)

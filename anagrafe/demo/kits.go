@@ -14,12 +14,14 @@ const (
 )
 
 // renewableKits returns the codes of permits (not cards) that the kit
-// edition in force on on accepts for a renewal, but the one reserved to
-// minors: the codes the demo's adults hold.
+// edition in force on on accepts for a renewal (codes.Tables.KitTypesOn:
+// the 2006 table up to 2024-05-29, Poste Italiane's 2024 table from
+// 2024-05-30), but the ones reserved to minors (14) and stateless persons
+// (23): the codes the demo's adults hold.
 func renewableKits(t *codes.Tables, on codes.Date) []int {
 	var out []int
-	for _, k := range t.KitTypes() {
-		if k.Titolo == "PERMESSO" && k.Operazione == "RILASCIO_RINNOVO" && k.ValidOn(on) && k.Code != kitFamigliaMin {
+	for _, k := range t.KitTypesOn(on) {
+		if k.Titolo == "PERMESSO" && k.Allows(codes.KitRinnovo) && k.Code != kitFamigliaMin && k.Code != kitStateless {
 			out = append(out, k.Code)
 		}
 	}
@@ -28,16 +30,22 @@ func renewableKits(t *codes.Tables, on codes.Date) []int {
 
 // kitUsable reports whether code may be renewed on the generator's date.
 func (g *generator) kitUsable(code int) bool {
-	k, ok := g.t.Kit(code)
-	return ok && k.ValidOn(g.on)
+	k, ok := g.t.KitOn(code, g.on)
+	return ok && k.Allows(codes.KitRinnovo)
 }
 
 // setKit records kit code code on pm with the motive the permit states
-// (the kit's description).
+// (the description of the edition in force).
 func (g *generator) setKit(pm *anagrafe.Permit, code int) {
 	pm.Kit = code
 	pm.Motive = ""
-	if k, ok := g.t.Kit(code); ok {
+	if k, ok := g.t.KitOn(code, g.on); ok {
 		pm.Motive = k.Description
 	}
+}
+
+// freeMovement reports whether citizens of istat need no permit on on.
+func freeMovement(t *codes.Tables, istat string, on codes.Date) bool {
+	_, ok := t.FreeMovement(istat, on)
+	return ok
 }

@@ -20,12 +20,18 @@ func init() {
 }
 
 const demoUsage = `uso:
-  eli2 demo --out DEMO.db [--persons N] [--seed S] [--on AAAA-MM-GG] [--force]
+  eli2 demo --out DEMO.db [--persons N] [--seed S] [--on AAAA-MM-GG] [--contiguous] [--force]
 
 Crea un'anagrafe SQLite (schema di anagrafe/sqlreg) con N residenti
 inventati: famiglie di molti paesi con permessi di soggiorno in scadenza,
 scaduti e validi, codici fiscali calcolati, e circa un record su cento
-volutamente errato. Lo stesso seme produce sempre la stessa anagrafe.
+volutamente errato. Ci sono alcuni casi di ogni regola di validazione
+(permessi in scadenza e scaduti, cittadini italiani e UE, apolidi, coniugi
+minorenni, codici sconosciuti, persone senza passaporto o senza codice
+kit...). Le persone sono numerate in ordine di iscrizione, con i componenti
+di una famiglia sparsi nell'anagrafe come in un'anagrafe reale; con
+--contiguous i componenti di una famiglia hanno numeri consecutivi.
+Lo stesso seme produce sempre la stessa anagrafe.
 Il file è creato in modo atomico e leggibile solo dal proprietario.
 
 opzioni:
@@ -39,6 +45,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Int64("seed", 1, "seme del generatore")
 	on := fs.String("on", "", "data di riferimento AAAA-MM-GG (predefinita: oggi)")
 	force := fs.Bool("force", false, "sostituisce il file se esiste già")
+	contiguous := fs.Bool("contiguous", false, "numeri consecutivi per i componenti di ogni famiglia (anziché sparsi)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, demoUsage)
 		fs.PrintDefaults()
@@ -70,7 +77,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	start := time.Now()
-	st, err := demo.CreateSQLite(ctx, *out, demo.Options{Persons: *persons, Seed: *seed, On: ref})
+	st, err := demo.CreateSQLite(ctx, *out, demo.Options{Persons: *persons, Seed: *seed, On: ref, Contiguous: *contiguous})
 	if err != nil {
 		if ctx.Err() != nil {
 			fmt.Fprintln(stderr, "eli2 demo: interrotto, nessun file creato")
