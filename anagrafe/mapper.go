@@ -90,12 +90,18 @@ type MapOptions struct {
 // ricevuta and 6 rinnovo in corso keep their code), family members and the
 // parent or guardian of a minor (see below).
 //
-// Defaults for what the operator did not set: RINNOVO; kit code — the
-// permit's Kit when it is a rilascio/rinnovo code, 9 for a carta (tipo 2),
-// otherwise the kit whose description matches the permit's motive (exactly,
-// or by unique containment), 14 instead of 13 for an applicant aged 14–17;
-// 3/4 for AGGIORNAMENTO, 11/12 for DUPLICATO (carta/permesso), 10 for
-// CONVERSIONE; TipoTitolo from the kit table; Questura: the one serving the
+// Defaults for what the operator did not set: RINNOVO; kit code — always
+// one in force on opts.On (codes.Tables.KitOn: the 2006 table up to
+// 2024-05-29, Poste Italiane's 2024 table from 2024-05-30) that allows the
+// operation: the permit's Kit when it is; else the code that replaced it
+// (22 → 27, 25 → 24); else 9 for a carta (tipo 2); else the code whose
+// description matches the permit's motive (exactly, or by unique
+// containment); 14 instead of 13 for an applicant aged 14–17; 3/4 for
+// AGGIORNAMENTO, 11/12 for DUPLICATO (carta/permesso), 10 for CONVERSIONE.
+// When none can be derived (ANPR-shaped registers record no motive, 26
+// turismo has no successor) Tipologia is 0: the application is still
+// built and validation warns that the desk must choose (kit_to_choose).
+// TipoTitolo comes from the kit code; Questura: the one serving the
 // domicile's province, else the permit's.
 //
 // Family (Modulo 1's children section): children come from filiation
@@ -190,7 +196,7 @@ func (m *mapper) build(req Request) (*eli2.Pratica, error) {
 		AggiornamentoFoto:  req.AggiornamentoFoto,
 	}
 	if pr.Richiesta.TipoTitolo == "" {
-		if k, ok := m.opts.Tables.Kit(pr.Richiesta.Tipologia); ok {
+		if k, ok := m.opts.Tables.KitOn(pr.Richiesta.Tipologia, m.opts.On); ok {
 			pr.Richiesta.TipoTitolo = eli2.TipoTitolo(k.Titolo)
 		}
 	}
@@ -233,6 +239,7 @@ func (m *mapper) build(req Request) (*eli2.Pratica, error) {
 		v := *req.Visto
 		pr.Visto = &v
 	}
+	m.registerCodes()
 	var unconfirmed bool
 	pr.Familiari, unconfirmed = m.family()
 	if unconfirmed {

@@ -153,3 +153,14 @@ func ExampleTables_FreeMovement() {
 	// UE true false
 	// false
 }
+
+func ExampleTables_Fee() {
+	t := codes.Default()
+	f, _ := t.Fee("contributo_fino_2_anni")
+	fmt.Printf("%s € %d,%02d (%s)\n", f.Voce, f.Amount/100, f.Amount%100, f.Source)
+	minors := t.FeeExemptions()[0]
+	fmt.Println(minors.Description, minors.Covers(f.Voce), minors.Covers("marca_da_bollo"))
+	// Output:
+	// contributo_fino_2_anni € 50,00 (DM 5 maggio 2017 art. 1 c.1 lett. b)
+	// richiedente con meno di 18 anni (anche minori ricongiunti) true false
+}

@@ -133,6 +133,13 @@ func main() {
 		log.Fatalf("%s: righe non valide o ISO3 non trovati nella tabella degli stati", source.FreeMovementFile)
 	}
 
+	feesFile := read("kit/"+source.FeesFile, "ChecksumFees")
+	fees, iss, err := source.ReadFees(bytes.NewReader(feesFile.data))
+	check(iss, err)
+	exFile := read("kit/"+source.FeeExemptionsFile, "ChecksumFeeExemptions")
+	exemptions, iss, err := source.ReadFeeExemptions(bytes.NewReader(exFile.data))
+	check(iss, err)
+
 	set, buildIssues := source.Build(in)
 	issues = append(issues, buildIssues...)
 
@@ -197,6 +204,16 @@ func main() {
 	fmt.Fprintln(w, "freeMovement: []FreeMovementState{")
 	for _, f := range fm {
 		fmt.Fprintf(w, "{%q, %q, %q, %q, %d, %d, %q},\n", f.Istat, f.ISO3, f.Name, f.Scope, f.From, f.To, f.Source)
+	}
+	fmt.Fprintln(w, "},")
+	fmt.Fprintln(w, "fees: []Fee{")
+	for _, f := range fees {
+		fmt.Fprintf(w, "{Voce: %q, Amount: %d, AppliesTo: %q, Source: %q, From: %d},\n", f.Voce, f.Cents, f.AppliesTo, f.Source, f.From)
+	}
+	fmt.Fprintln(w, "},")
+	fmt.Fprintln(w, "feeExemptions: []FeeExemption{")
+	for _, e := range exemptions {
+		fmt.Fprintf(w, "{Description: %q, Voci: %#v, Source: %q},\n", e.Description, e.Voci, e.Source)
 	}
 	fmt.Fprintln(w, "},")
 	fmt.Fprintln(w, "decoding: [numTables][]Entry{")

@@ -38,6 +38,10 @@ type Sources struct {
 	// AMBITO, DAL, AL, FONTE); ISO3 codes are mapped to ISTAT codes through
 	// the states table, and a code it lacks is reported and dropped.
 	FreeMovement io.Reader
+	// Fees replaces kit/importi.csv (VOCE, IMPORTO_EUR, SI_APPLICA_A,
+	// VALIDO_DAL, FONTE); FeeExemptions replaces kit/importi_esenzioni.csv
+	// (ESENZIONE, VOCI, FONTE).
+	Fees, FeeExemptions io.Reader
 }
 
 // KitEditionSource is a kit table given to Load. With the Name of an
@@ -210,6 +214,23 @@ func Load(src Sources) (*Tables, error) {
 		t.freeMovement = freeMovementFromRows(mapped)
 	} else {
 		t.freeMovement = def.freeMovement
+	}
+	t.fees, t.feeExemptions = def.fees, def.feeExemptions
+	keep[source.FeesFile] = src.Fees == nil
+	keep[source.FeeExemptionsFile] = src.FeeExemptions == nil
+	if src.Fees != nil {
+		rows, iss, err := source.ReadFees(src.Fees)
+		if err := collect(iss, err); err != nil {
+			return nil, err
+		}
+		t.fees = feesFromRows(rows)
+	}
+	if src.FeeExemptions != nil {
+		rows, iss, err := source.ReadFeeExemptions(src.FeeExemptions)
+		if err := collect(iss, err); err != nil {
+			return nil, err
+		}
+		t.feeExemptions = feeExemptionsFromRows(rows)
 	}
 	var kept []Issue
 	for _, i := range def.issues {

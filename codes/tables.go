@@ -30,6 +30,9 @@ type Tables struct {
 
 	freeMovement []FreeMovementState // sorted by Istat, From
 
+	fees          []Fee // file order
+	feeExemptions []FeeExemption
+
 	issues []Issue
 }
 

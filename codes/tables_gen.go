@@ -21,6 +21,8 @@
 //   - anpr/motivi_iscrizione.csv
 //   - anpr/specie_toponimo.csv
 //   - codes/data/libera_circolazione.csv
+//   - kit/importi.csv
+//   - kit/importi_esenzioni.csv
 // Irregular rows reported by the generator: 70 (listed by Tables.Issues).
 // Provinces without a questura (source.NoQuestura): SU (served by CA).
 
@@ -59,6 +61,8 @@ const (
 	ChecksumMotiviIscrizione           = "d771fb51cb67420efa177d8fa9b9b72f83db902d0151e34638120f0305da06c4" // anpr/motivi_iscrizione.csv
 	ChecksumSpecieToponimo             = "95b0df23af361ca82211d58d13900603046b45b132508fb9b618cb508f695e17" // anpr/specie_toponimo.csv
 	ChecksumFreeMovement               = "690b6667974aec36e98924784df81e3f72a6a6805f526a89340a3afb0c7caa9e" // codes/data/libera_circolazione.csv
+	ChecksumFees                       = "6ae182c9310282df6d335751eef1a572e2a11862e4e5c8e8fd4e5ec5c6e07a28" // kit/importi.csv
+	ChecksumFeeExemptions              = "31934e0a35491db75e4509d993f3c8869ce050f6a77c5b2886c3552d687032b1" // kit/importi_esenzioni.csv
 )
 
 var defaultTables = Tables{
@@ -27514,6 +27518,21 @@ var defaultTables = Tables{
 		{"255", "SVK", "Slovacchia", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
 		{"257", "CZE", "Repubblica Ceca", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
 		{"315", "CYP", "Cipro", "UE", 20040501, 99991231, "Trattato di adesione di Atene (16 aprile 2003), in vigore dal 2004-05-01"},
+	},
+	fees: []Fee{
+		{Voce: "contributo_fino_1_anno", Amount: 4000, AppliesTo: "rilascio o rinnovo di un permesso di durata superiore a 3 mesi e fino a 1 anno", Source: "DM MEF-Interno 5 maggio 2017 (GU n. 131 dell'8 giugno 2017) art. 1 c.1 lett. a", From: 20170609},
+		{Voce: "contributo_fino_2_anni", Amount: 5000, AppliesTo: "rilascio o rinnovo di un permesso di durata superiore a 1 anno e fino a 2 anni", Source: "DM 5 maggio 2017 art. 1 c.1 lett. b", From: 20170609},
+		{Voce: "contributo_lungo_periodo", Amount: 10000, AppliesTo: "rilascio del permesso UE per soggiornanti di lungo periodo; dirigenti e lavoratori specializzati (artt. 27 c.1 lett. a; 27-quinquies c.1 lett. a e b; 27-sexies c.2 d.lgs. 286/1998)", Source: "DM 5 maggio 2017 art. 1 c.1 lett. c", From: 20170609},
+		{Voce: "permesso_elettronico", Amount: 3046, AppliesTo: "ogni rilascio o rinnovo del permesso elettronico (anche minori)", Source: "costo di stampa del documento elettronico (invariato dal DM 5 maggio 2017)", From: 20170609},
+		{Voce: "marca_da_bollo", Amount: 1600, AppliesTo: "ogni istanza", Source: "imposta di bollo sull'istanza", From: 20170609},
+		{Voce: "servizio_postale", Amount: 3000, AppliesTo: "ogni kit spedito dall'ufficio postale", Source: "tariffa del servizio di Poste Italiane", From: 20170609},
+	},
+	feeExemptions: []FeeExemption{
+		{Description: "richiedente con meno di 18 anni (anche minori ricongiunti)", Voci: []string{"contributo_*"}, Source: "DM MEF-Interno 6 ottobre 2011 art. 3 come modificato dal DM 5 maggio 2017"},
+		{Description: "ingresso per cure mediche e accompagnatori", Voci: []string{"contributo_*"}, Source: "DM 6 ottobre 2011 art. 3"},
+		{Description: "asilo; protezione sussidiaria; motivi umanitari (rilascio e rinnovo)", Voci: []string{"contributo_*"}, Source: "DM 6 ottobre 2011 art. 3"},
+		{Description: "aggiornamento; conversione; duplicato di un permesso in corso di validità", Voci: []string{"contributo_*"}, Source: "DM 5 maggio 2017"},
+		{Description: "familiari di cittadini dell'Unione europea", Voci: []string{"contributo_*"}, Source: "DM 6 ottobre 2011 art. 3"},
 	},
 	decoding: [numTables][]Entry{
 		{ // stato_civile

@@ -33,7 +33,7 @@ func TestSchemaRejects(t *testing.T) {
 		{"surname", "<Cognome>HORVAT<", "<Cognome>Horvat<"},
 		{"codice fiscale", "<CodiceFiscale>HRVVNI75M21Z118Y<", "<CodiceFiscale>HRVVNI75M21Z118<"},
 		{"birth date", "<DataNascita>1975-08-21<", "<DataNascita>21/08/1975<"},
-		{"date", "<DataScadenza>2026-03-10<", "<DataScadenza>2026-02-30<"},
+		{"date", "<DataScadenza>2026-06-10<", "<DataScadenza>2026-02-30<"},
 		{"sex", "<Sesso>M<", "<Sesso>X<"},
 		{"duplicate id", `id="FI-2026-0003"`, `id="FI-2026-0002"`},
 		{"version", `versione="1"`, `versione="2"`},
@@ -46,7 +46,7 @@ func TestSchemaRejects(t *testing.T) {
 		{"empty id", `id="FI-2026-0003"`, `id=""`},
 		{"birth date with zone", "<DataNascita>1975-08-21<", "<DataNascita>1975-08-21Z<"},
 		{"year with zone", "<DataNascita>1980-05<", "<DataNascita>1980Z<"},
-		{"date with zone", "<DataScadenza>2026-03-10<", "<DataScadenza>2026-03-10+01:00<"},
+		{"date with zone", "<DataScadenza>2026-06-10<", "<DataScadenza>2026-03-10+01:00<"},
 		{"creation without offset", "2026-03-15T10:30:00+01:00", "2026-03-15T10:30:00"},
 		{"huge duration", "<DurataMesi>24<", "<DurataMesi>99999999999<"},
 	}

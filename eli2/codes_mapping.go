@@ -14,5 +14,5 @@ const (
 func init() {
 	messagesIT[CodeChildrenUnconfirmed] = "figli presi dalla scheda di famiglia (figli dell'intestatario, {count}): l'anagrafe non registra la filiazione, verificare allo sportello che siano figli del richiedente"
 	messagesEN[CodeChildrenUnconfirmed] = "children taken from the household record (children of the head, {count}): the register holds no filiation, confirm at the desk that they are the applicant's children"
-	warningCodes[CodeChildrenUnconfirmed] = true
+	ruleMeta[CodeChildrenUnconfirmed] = ruleInfo{SeverityWarning, "ANPR relazione_parentela: la relazione è con l'intestatario della scheda, non con il richiedente; Modulo 1, sezione figli (l. 122/2016)"}
 }

@@ -38,7 +38,7 @@ const (
 	CodeComuneIstatMismatch = "comune_istat_mismatch"   // header Belfiore and ISTAT codes are different comuni
 	CodeProvinceMismatch    = "province_mismatch"       // Domicilio.Provincia is not the comune's sigla
 	CodeQuesturaUnknown     = "questura_unknown"        // sigla without a questura (SU) or unknown
-	CodeQuesturaMismatch    = "questura_mismatch"       // warning: questura is not the domicile's province
+	CodeQuesturaMismatch    = "questura_mismatch"       // questura is not the one serving the domicile's province (error since 0.2)
 
 	// Request.
 	CodeKitNotValidOnDate          = "kit_not_valid_on_date"         // kit code abolished on the file date
@@ -51,17 +51,40 @@ const (
 	CodeVistoOnlyRilascio          = "visto_only_rilascio"           // visa given for a request other than RILASCIO
 	CodeFotoOnlyCartaUpdate        = "foto_only_carta_update"        // AggiornamentoFoto outside AGGIORNAMENTO of a CARTA
 	CodeGuardianRequired           = "guardian_required"             // minor applicant (or kit 14) without GenitoreTutore
+	CodeKitToChoose                = "kit_to_choose"                 // warning: Tipologia empty, the desk chooses it
+	CodeDurationTooLong            = "duration_too_long"             // warning: DurataMesi above the kit code's maximum
+	CodeDurationNotApplicable      = "duration_not_applicable"       // warning: DurataMesi for a permit without duration
 
 	// Names.
-	CodeNameCharset          = "name_charset"          // letters outside A–Z, space, apostrophe, hyphen
-	CodeNameUntransliterable = "name_untransliterable" // a letter that cannot be transliterated
+	CodeNameCharset          = "name_charset"           // letters outside A–Z, space, apostrophe, hyphen
+	CodeNameUntransliterable = "name_untransliterable"  // a letter that cannot be transliterated
+	CodeNameAccentApostrophe = "name_accent_apostrophe" // warning: apostrophe ending a word, an accent the passport does not write
 
 	// Dates.
 	CodeBirthInFuture     = "birth_in_future"     // birth after the file date
 	CodeDateInFuture      = "date_in_future"      // an issue date after the file date
 	CodeDocumentExpired   = "document_expired"    // warning: passport expired on the file date
 	CodeExpiryBeforeIssue = "expiry_before_issue" // expiry not after issue
-	CodeChildTooOld       = "child_too_old"       // FIGLIO not under ChildMaxAge on the file date
+	CodeChildTooOld       = "child_too_old"       // FIGLIO not under Policy.ChildMaxAge on the file date
+	CodeFileDateInFuture  = "file_date_in_future" // header DataCreazione after the run date
+	CodeIssuedBeforeBirth = "issued_before_birth" // permit or passport issued before the holder's birth
+	CodeValidityTooLong   = "validity_too_long"   // permit expiring more than Policy.MaxValidity after issue
+
+	// Time windows of the permit held (Policy).
+	CodeRenewalLate         = "renewal_late"          // warning: RINNOVO asked less than RenewalNotice before expiry
+	CodePermitExpiredGrace  = "permit_expired_grace"  // warning: expired more than ExpiryGrace, no renewal asked
+	CodePermitExpiredReview = "permit_expired_review" // warning: expired more than RegisterReview: register cancellation procedure
+	CodeTitoloExpired       = "titolo_expired"        // warning: AGGIORNAMENTO, DUPLICATO or CONVERSIONE of an expired permit
+
+	// Who may apply, and families.
+	CodeNotSubjectToPermit      = "not_subject_to_permit"    // citizen of Italy, an EU or EEA state or Switzerland
+	CodeCitizenshipUndetermined = "citizenship_undetermined" // warning: citizenship 997 or 998
+	CodeDocumentMissing         = "document_missing"         // warning: applicant without passport or equivalent document
+	CodeCodeNotRecognised       = "code_not_recognised"      // warning: register code (relation, document, permit type, marital status) not recognised
+	CodeSpouseMultiple          = "spouse_multiple"          // more than one CONIUGE
+	CodeSpouseTooYoung          = "spouse_too_young"         // warning: spouse under Policy.SpouseMinAge
+	CodeChildOlderThanParent    = "child_older_than_parent"  // FIGLIO born before the applicant
+	CodeParentTooYoung          = "parent_too_young"         // FIGLIO born before the applicant was Policy.ParentMinAge
 
 	// Syntax.
 	CodeCAPFormat   = "cap_format"   // CAP is not 5 digits
@@ -73,19 +96,11 @@ const (
 	CodeCountMismatch = "count_mismatch" // NumeroPratiche differs from the applications read
 )
 
-// warningCodes are the codes reported with SeverityWarning; every other code
-// is an error.
-var warningCodes = map[string]bool{
-	CodeCFMismatch:       true,
-	CodeQuesturaMismatch: true,
-	CodeDocumentExpired:  true,
-}
-
-// SeverityOf returns the severity the validator gives to code: warnings for
-// cf_mismatch, questura_mismatch and document_expired, errors otherwise.
+// SeverityOf returns the severity the validator gives to code, from the
+// rule catalogue (Rules): a code not in the catalogue is an error.
 func SeverityOf(code string) Severity {
-	if warningCodes[code] {
-		return SeverityWarning
+	if r, ok := ruleMeta[code]; ok {
+		return r.severity
 	}
 	return SeverityError
 }

@@ -1,10 +1,12 @@
 package eli2
 
 // domicilio checks that the domicile's comune is active on the file date,
-// that Provincia is the comune's sigla, and (warning) that the questura is
-// the one serving the domicile's province. Questure do not map one to one
-// onto provinces (Sud Sardegna has none and is served by Cagliari), so the
-// last check is only a warning.
+// that Provincia is the comune's sigla, and that the questura is the one
+// serving the domicile's province (art. 5 c.4 d.lgs. 286/1998: the
+// application goes to the questore of the province where the applicant
+// lives). Questure do not map one to one onto provinces: Sud Sardegna has
+// none and is served by Cagliari (codes.Province.Questura), so SU → CA is
+// the expected questura, and a mismatch is an error.
 func (c *checker) domicilio(p *Pratica) {
 	d := &p.Domicilio
 	if d.Comune != "" {

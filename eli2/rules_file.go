@@ -41,7 +41,8 @@ func (v *FileValidator) Options() ValidateOptions { return v.c.opts }
 
 // Header checks the header: the sending comune's Belfiore and ISTAT codes
 // are present, name the same comune, and that comune is active on the file
-// date; the creation time is present. Paths start with "Intestazione.".
+// date; the creation time is present and not after the run date
+// (ValidateOptions.Today). Paths start with "Intestazione.".
 func (v *FileValidator) Header() Problems {
 	c := newChecker(v.c.opts)
 	h := &v.header
@@ -65,6 +66,10 @@ func (v *FileValidator) Header() Problems {
 	}
 	if h.DataCreazione.IsZero() {
 		c.add("Intestazione.DataCreazione", CodeRequired)
+	} else if d := codes.DateOf(h.DataCreazione); d > c.opts.Today {
+		// A file dated after the run date would vouch for itself: every
+		// window is measured from the file date.
+		c.add("Intestazione.DataCreazione", CodeFileDateInFuture, "value", c.date(d), "today", c.date(c.opts.Today))
 	}
 	if h.NumeroPratiche < 0 {
 		c.add("Intestazione.NumeroPratiche", CodeOutOfRange, "value", strconv.Itoa(h.NumeroPratiche), "min", "0")

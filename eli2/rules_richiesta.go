@@ -84,6 +84,12 @@ func (c *checker) richiesta(p *Pratica) {
 	}
 }
 
+// Catalogue keys of the phrases that say what replaces a kit code.
+const (
+	phraseSuccessor   = "kit_successor"
+	phraseNoSuccessor = "kit_no_successor"
+)
+
 // conversionTarget checks the kit code of the permit wanted by a conversion.
 func (c *checker) conversionTarget(code int) {
 	kit, ok := c.t.Kit(code)

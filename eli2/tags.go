@@ -127,6 +127,13 @@ var anprTables = map[string]codes.Table{
 	"specie_toponimo":              codes.SpecieToponimo,
 }
 
+// registerTables are the ANPR tables whose unknown codes are warnings
+// (code_not_recognised), not errors: the marital status and the kind of
+// permit held are copied from the register, which may use a code newer
+// than the tables; the desk checks it rather than losing the person
+// (issue 10: reported, never silently dropped).
+var registerTables = map[string]bool{"stato_civile": true, "tipo_soggiorno": true}
+
 type tablesKey struct{}
 
 // tablesFrom returns the tables the validation runs with.
@@ -245,7 +252,11 @@ func (c *checker) fieldError(fe validator.FieldError) {
 	case "kit":
 		c.add(path, CodeUnknownKit, "value", value)
 	case "anpr":
-		c.add(path, CodeUnknownCode, "value", value, "table", fe.Param())
+		code := CodeUnknownCode
+		if registerTables[fe.Param()] {
+			code = CodeCodeNotRecognised
+		}
+		c.add(path, code, "value", value, "table", fe.Param())
 	case "specie":
 		c.add(path, CodeUnknownCode, "value", value, "table", "specie_toponimo")
 	case "email":

@@ -43,6 +43,7 @@ func (c *checker) pratica(p *Pratica) {
 	}
 	c.structRules(p)
 	c.richiesta(p)
+	c.titolo(p)
 	c.richiedente(p)
 	c.domicilio(p)
 	c.documento(p)

@@ -34,12 +34,14 @@ func TestValidateDomicilio(t *testing.T) {
 			want: []string{"Questura questura_unknown"}},
 		{name: "unknown questura", mutate: func(p *Pratica) { p.Questura = "QQ" },
 			want: []string{"Questura questura_unknown"}},
-		{name: "questura of another province is a warning", mutate: func(p *Pratica) { p.Questura = "PO" },
+		// Art. 5 c.4 d.lgs. 286/1998: the questore of the province where the
+		// applicant lives. An error since issue 10.
+		{name: "questura of another province is an error", mutate: func(p *Pratica) { p.Questura = "PO" },
 			want: []string{"Questura questura_mismatch"}},
 		{name: "Sud Sardegna is served by the questura of Cagliari", mutate: func(p *Pratica) {
 			p.Domicilio.Comune, p.Domicilio.Provincia, p.Domicilio.CAP, p.Questura = "F991", "SU", "09010", "CA"
 		}},
-		{name: "Sud Sardegna with another questura is a warning", mutate: func(p *Pratica) {
+		{name: "Sud Sardegna with another questura is an error", mutate: func(p *Pratica) {
 			p.Domicilio.Comune, p.Domicilio.Provincia, p.Domicilio.CAP, p.Questura = "F991", "SU", "09010", "SS"
 		}, want: []string{"Questura questura_mismatch"}},
 		{name: "id required", mutate: func(p *Pratica) { p.ID = "" }, want: []string{"ID required"}},
@@ -57,7 +59,10 @@ func TestValidateDomicilio(t *testing.T) {
 
 func TestValidateDocumento(t *testing.T) {
 	runRuleCases(t, []ruleCase{
-		{name: "no document", mutate: func(p *Pratica) { p.Documento = nil }},
+		// Modulo 1 asks for a passport or equivalent document: a warning,
+		// the desk may still file the application (issue 10).
+		{name: "no document", mutate: func(p *Pratica) { p.Documento = nil },
+			want: []string{"Documento document_missing"}},
 		{name: "document fields required", mutate: func(p *Pratica) { p.Documento = &Documento{} },
 			want: []string{"Documento.Tipo required", "Documento.Numero required", "Documento.DataScadenza required",
 				"Documento.StatoRilascio required"}},
@@ -86,7 +91,7 @@ func TestValidateFamiglia(t *testing.T) {
 		{name: "child aged 14", mutate: func(p *Pratica) { p.Familiari[1].DataNascita = PartialDate{Year: 2012, Month: 11, Day: 25} },
 			want: []string{"Familiari[1].DataNascita child_too_old"}},
 		{name: "child 14 tomorrow", mutate: func(p *Pratica) { p.Familiari[1].DataNascita = PartialDate{Year: 2012, Month: 11, Day: 26} }},
-		{name: "child aged 15 allowed up to 18", mutate: func(p *Pratica) { p.Familiari[1].DataNascita = PartialDate{Year: 2011} },
+		{name: "child age limit is a policy value", mutate: func(p *Pratica) { p.Familiari[1].DataNascita = PartialDate{Year: 2011} },
 			opts: func(o *ValidateOptions) { o.ChildMaxAge = 18 }},
 		{name: "year-only child possibly under 14", mutate: func(p *Pratica) { p.Familiari[1].DataNascita = PartialDate{Year: 2012} }},
 		{name: "year-only child certainly 14", mutate: func(p *Pratica) { p.Familiari[1].DataNascita = PartialDate{Year: 2011} },

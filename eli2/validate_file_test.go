@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/retecomuni/eli2sdk/codes"
 )
 
 func testHeader(n int) Intestazione {
@@ -95,11 +97,11 @@ func TestValidateFile(t *testing.T) {
 
 func TestFileValidatorWarningsOnly(t *testing.T) {
 	p := typicalPratica()
-	p.Questura = "PO"
+	p.Documento.DataScadenza = codes.NewDate(2026, 10, 1)
 	v := NewFileValidator(testHeader(1), ValidateOptions{})
 	ps := v.Pratica(p)
 	assert.False(t, ps.HasErrors())
-	assert.Equal(t, []string{"Questura questura_mismatch"}, keysOf(ps))
+	assert.Equal(t, []string{"Documento.DataScadenza document_expired"}, keysOf(ps))
 	assert.Empty(t, v.Finish())
 	assert.Equal(t, 1, v.Count())
 }

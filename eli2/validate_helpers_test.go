@@ -28,8 +28,8 @@ func typicalPratica() *Pratica {
 			Tipo:             "1",
 			Numero:           "I00123456",
 			Motivo:           "LAVORO SUBORDINATO",
-			DataRilascio:     codes.NewDate(2024, 12, 10),
-			DataScadenza:     codes.NewDate(2026, 12, 9),
+			DataRilascio:     codes.NewDate(2025, 2, 10),
+			DataScadenza:     codes.NewDate(2027, 2, 9), // more than 60 days after testOn (art. 5 c.4)
 			QuesturaRilascio: "FI",
 		},
 		Richiedente: Richiedente{

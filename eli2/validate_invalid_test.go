@@ -114,10 +114,10 @@ var invalidFiles = []invalidFile{
 		"P001 Domicilio.CAP cap_format errore",
 	}},
 	{name: "solo_avvisi", pratiche: one(func(p *Pratica) {
-		p.Questura = "PO"
+		p.TitoloPosseduto.DataScadenza = codes.NewDate(2026, 12, 31) // art. 5 c.4: less than 60 days
 		p.Documento.DataScadenza = codes.NewDate(2026, 10, 1)
 	}), want: []string{
-		"P001 Questura questura_mismatch avviso",
+		"P001 TitoloPosseduto.DataScadenza renewal_late avviso",
 		"P001 Documento.DataScadenza document_expired avviso",
 	}},
 	{name: "date", pratiche: one(func(p *Pratica) {

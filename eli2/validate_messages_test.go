@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -81,6 +82,8 @@ func TestMessage(t *testing.T) {
 	assert.Equal(t, "CAP {value} non valido: servono 5 cifre", Message("it", CodeCAPFormat), "missing parameter left visible")
 	assert.Equal(t, SeverityWarning, SeverityOf(CodeCFMismatch))
 	assert.Equal(t, SeverityError, SeverityOf(CodeCFChecksum))
+	assert.Equal(t, SeverityError, SeverityOf(CodeQuesturaMismatch), "an error since issue 10 (art. 5 c.4)")
+	assert.Equal(t, SeverityError, SeverityOf("no_such_code"))
 }
 
 func TestEnglishMessages(t *testing.T) {
@@ -126,4 +129,34 @@ func TestValidateDefaults(t *testing.T) {
 	assert.False(t, o.On.IsZero())
 	assert.Equal(t, "it", o.Lang)
 	assert.Equal(t, DefaultChildMaxAge, o.ChildMaxAge)
+	assert.Equal(t, DefaultPolicy(), o.Policy)
+	assert.Equal(t, o.Today, o.On, "the file date defaults to the run date")
+
+	o = ValidateOptions{ChildMaxAge: 18, Policy: Policy{RenewalNotice: Days(30)}}.withDefaults()
+	assert.Equal(t, 18, o.Policy.ChildMaxAge, "the older ChildMaxAge field still works")
+	assert.Equal(t, Days(30), o.Policy.RenewalNotice)
+	assert.Equal(t, Days(60), o.Policy.ExpiryGrace)
+	o = ValidateOptions{ChildMaxAge: 18, Policy: Policy{ChildMaxAge: 12}}.withDefaults()
+	assert.Equal(t, 12, o.Policy.ChildMaxAge, "Policy wins")
+}
+
+// TestRuleCatalogue: every problem code is in the catalogue with both
+// messages, a severity and a source, and the package doc lists it.
+func TestRuleCatalogue(t *testing.T) {
+	doc, err := os.ReadFile("doc.go")
+	require.NoError(t, err)
+	rules := Rules()
+	require.Len(t, rules, len(codeConstants(t)))
+	assert.Len(t, ruleMeta, len(rules), "ruleMeta holds only problem codes")
+	for i, r := range rules {
+		if i > 0 {
+			assert.Less(t, rules[i-1].Code, r.Code, "sorted")
+		}
+		assert.NotEmpty(t, r.MessageIT, r.Code)
+		assert.NotEmpty(t, r.MessageEN, r.Code)
+		assert.NotEmpty(t, ruleMeta[r.Code].source, "%s has no source", r.Code)
+		assert.Contains(t, []Severity{SeverityError, SeverityWarning}, ruleMeta[r.Code].severity, r.Code)
+		assert.Equal(t, SeverityOf(r.Code), r.Severity)
+		assert.Contains(t, string(doc), "//	"+r.Code+" ", "doc.go lists %s", r.Code)
+	}
 }

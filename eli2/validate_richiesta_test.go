@@ -27,7 +27,7 @@ func TestValidateRichiesta(t *testing.T) {
 		{name: "kit 8 valid before abolition", mutate: func(p *Pratica) {
 			p.Richiesta.Tipologia, p.Richiesta.TipoTitolo = 8, Carta
 			p.TitoloPosseduto.DataRilascio, p.TitoloPosseduto.DataScadenza = codes.NewDate(2005, 1, 1), codes.NewDate(2007, 1, 1)
-			p.Documento = nil
+			p.Documento.DataRilascio, p.Documento.DataScadenza = codes.NewDate(2004, 5, 3), codes.NewDate(2014, 5, 2)
 			p.Familiari = nil
 		}, opts: func(o *ValidateOptions) { o.On = codes.NewDate(2006, 6, 1) }},
 		{name: "kit 4 is an update", mutate: func(p *Pratica) { p.Richiesta.Tipologia = 4 },
@@ -104,7 +104,7 @@ func TestValidateRichiesta(t *testing.T) {
 		{name: "titolo posseduto checks", mutate: func(p *Pratica) {
 			p.TitoloPosseduto = &TitoloPosseduto{Tipo: "77", DataRilascio: codes.NewDate(2027, 1, 1),
 				DataScadenza: codes.NewDate(2026, 1, 1), QuesturaRilascio: "SU"}
-		}, want: []string{"TitoloPosseduto.Tipo unknown_code", "TitoloPosseduto.Numero required",
+		}, want: []string{"TitoloPosseduto.Tipo code_not_recognised", "TitoloPosseduto.Numero required",
 			"TitoloPosseduto.QuesturaRilascio questura_unknown", "TitoloPosseduto.DataRilascio date_in_future",
 			"TitoloPosseduto.DataScadenza expiry_before_issue"}},
 	})

@@ -44,7 +44,7 @@ const caseEvery = 6
 var euOrigins = []string{"ROU", "POL", "DEU"}
 
 // unknownCode is a code absent from the ANPR tables it is used for.
-const unknownCode = "99"
+const unknownCode = "77"
 
 // injectCase gives out (a foreign household, head first) the pending case
 // when it fits; left is the number of persons still to generate.

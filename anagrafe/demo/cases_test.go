@@ -68,8 +68,8 @@ func TestGenerateCases(t *testing.T) {
 			assert.Empty(t, pm.Motive, "ANPR-shaped: no kit, no motive")
 			seen[demo.CaseNoKit]++
 		}
-		if p.Relation == "99" || p.MaritalStatus == "99" || p.Permit != nil && p.Permit.Type == "99" ||
-			slices.ContainsFunc(p.Documents, func(d anagrafe.IdentityDocument) bool { return d.Kind == "99" }) {
+		if p.Relation == "77" || p.MaritalStatus == "77" || p.Permit != nil && p.Permit.Type == "77" ||
+			slices.ContainsFunc(p.Documents, func(d anagrafe.IdentityDocument) bool { return d.Kind == "77" }) {
 			seen[demo.CaseUnknownCode]++
 		}
 	}

@@ -109,7 +109,7 @@ func RinnovoFamiglia() eli2.Pratica {
 		},
 		TitoloPosseduto: &eli2.TitoloPosseduto{
 			Tipo: "1", Numero: "I04417359", Motivo: "FAMIGLIA",
-			DataRilascio: d(2024, 4, 2), DataScadenza: d(2026, 4, 1), QuesturaRilascio: "AN",
+			DataRilascio: d(2024, 6, 3), DataScadenza: d(2026, 6, 2), QuesturaRilascio: "AN",
 		},
 		Richiedente: eli2.Richiedente{
 			CodiceFiscale: ComputeCF("HOXHA", "ELIRA", eli2.Femmina, birth, "Z100"),
@@ -197,7 +197,7 @@ func ConversioneStudioLavoro() eli2.Pratica {
 		},
 		TitoloPosseduto: &eli2.TitoloPosseduto{
 			Tipo: "1", Numero: "I05521987", Motivo: "STUDIO",
-			DataRilascio: d(2025, 1, 20), DataScadenza: d(2026, 1, 19), QuesturaRilascio: "FI",
+			DataRilascio: d(2025, 6, 20), DataScadenza: d(2026, 6, 19), QuesturaRilascio: "FI",
 		},
 		Richiedente: eli2.Richiedente{
 			Cognome: "DELA CRUZ", Nome: "MARIA CRISTINA", Sesso: eli2.Femmina,
@@ -264,7 +264,7 @@ func MinoreConGenitore() eli2.Pratica {
 		},
 		TitoloPosseduto: &eli2.TitoloPosseduto{
 			Tipo: "1", Numero: "I04018822", Motivo: "FAMIGLIA MINORE 14-18",
-			DataRilascio: d(2024, 5, 6), DataScadenza: d(2026, 5, 5), QuesturaRilascio: "RA",
+			DataRilascio: d(2024, 6, 8), DataScadenza: d(2026, 6, 7), QuesturaRilascio: "RA",
 		},
 		Richiedente: eli2.Richiedente{
 			CodiceFiscale: ComputeCF("KOVALENKO", "SOFIIA", eli2.Femmina, birth, "Z138"),
@@ -306,7 +306,7 @@ func NatoInCroazia() eli2.Pratica {
 		},
 		TitoloPosseduto: &eli2.TitoloPosseduto{
 			Tipo: "1", Numero: "I02277140", Motivo: "LAVORO AUTONOMO",
-			DataRilascio: d(2024, 3, 11), DataScadenza: d(2026, 3, 10), QuesturaRilascio: "FI",
+			DataRilascio: d(2024, 6, 11), DataScadenza: d(2026, 6, 10), QuesturaRilascio: "FI",
 		},
 		Richiedente: eli2.Richiedente{
 			CodiceFiscale: ComputeCF("HORVAT", "IVAN", eli2.Maschio, birth, "Z118"),

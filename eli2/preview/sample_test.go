@@ -35,7 +35,7 @@ func validPratica() *eli2.Pratica {
 		},
 		TitoloPosseduto: &eli2.TitoloPosseduto{
 			Tipo: "1", Numero: "I12345678", Motivo: "LAVORO SUBORDINATO",
-			DataRilascio: codes.NewDate(2024, 12, 10), DataScadenza: codes.NewDate(2026, 12, 9),
+			DataRilascio: codes.NewDate(2025, 2, 10), DataScadenza: codes.NewDate(2027, 2, 9),
 			QuesturaRilascio: "FI",
 		},
 		Richiedente: eli2.Richiedente{
