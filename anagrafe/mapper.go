@@ -101,7 +101,8 @@ type MapOptions struct {
 // When none can be derived (ANPR-shaped registers record no motive, 26
 // turismo has no successor) Tipologia is 0: the application is still
 // built and validation warns that the desk must choose (kit_to_choose).
-// TipoTitolo comes from the kit code; Questura: the one serving the
+// TipoTitolo comes from the kit code, or, with none, from the permit held
+// (tipo_soggiorno 2 is a carta); Questura: the one serving the
 // domicile's province, else the permit's.
 //
 // Family (Modulo 1's children section): children come from filiation
@@ -198,6 +199,13 @@ func (m *mapper) build(req Request) (*eli2.Pratica, error) {
 	if pr.Richiesta.TipoTitolo == "" {
 		if k, ok := m.opts.Tables.KitOn(pr.Richiesta.Tipologia, m.opts.On); ok {
 			pr.Richiesta.TipoTitolo = eli2.TipoTitolo(k.Titolo)
+		} else if pr.Richiesta.Tipologia == 0 && p.Permit != nil && tipo != eli2.Rilascio {
+			// The kit code is left to the desk; the title renewed or
+			// updated is the one held (tipo_soggiorno 2: carta).
+			pr.Richiesta.TipoTitolo = eli2.Permesso
+			if m.isCarta() {
+				pr.Richiesta.TipoTitolo = eli2.Carta
+			}
 		}
 	}
 	pr.Questura = cmp.Or(req.Questura, m.questura())

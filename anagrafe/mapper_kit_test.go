@@ -31,14 +31,14 @@ func TestMapKitFromEditionInForce(t *testing.T) {
 	}{
 		{"16 in force in both editions", in2026, "", anagrafe.Permit{Type: "1", Kit: 16}, 16, eli2.Permesso},
 		{"26 turismo in 2020", in2020, "", anagrafe.Permit{Type: "1", Kit: 26, Motive: "Turismo"}, 26, eli2.Permesso},
-		{"26 turismo in 2026: gone, no successor, the desk chooses", in2026, "", anagrafe.Permit{Type: "1", Kit: 26, Motive: "Turismo"}, 0, ""},
+		{"26 turismo in 2026: gone, no successor, the desk chooses", in2026, "", anagrafe.Permit{Type: "1", Kit: 26, Motive: "Turismo"}, 0, eli2.Permesso},
 		{"25 tirocinio in 2026: its successor 24", in2026, "", anagrafe.Permit{Type: "1", Kit: 25}, 24, eli2.Permesso},
 		{"22 ricerca scientifica in 2026: its successor 27", in2026, "", anagrafe.Permit{Type: "1", Kit: 22}, 27, eli2.Permesso},
 		{"22 ricerca scientifica in 2020", in2020, "", anagrafe.Permit{Type: "1", Kit: 22}, 22, eli2.Permesso},
-		{"ANPR-shaped: no kit, no motive", in2026, "", anagrafe.Permit{Type: "1"}, 0, ""},
+		{"ANPR-shaped: no kit, no motive", in2026, "", anagrafe.Permit{Type: "1"}, 0, eli2.Permesso},
 		{"no kit, motive matching a 2024 description", in2026, "", anagrafe.Permit{Type: "1", Motive: "lavoro subordinato stagionale"}, 18, eli2.Permesso},
 		{"no kit, carta", in2026, "", anagrafe.Permit{Type: "2"}, 9, eli2.Carta},
-		{"unknown kit 99, no motive", in2026, "", anagrafe.Permit{Type: "1", Kit: 99}, 0, ""},
+		{"unknown kit 99, no motive", in2026, "", anagrafe.Permit{Type: "1", Kit: 99}, 0, eli2.Permesso},
 		{"7 asilo allows rinnovo in 2026", in2026, "", anagrafe.Permit{Type: "1", Kit: 7}, 7, eli2.Permesso},
 		{"7 asilo does not allow rilascio in 2026", in2026, eli2.Rilascio, anagrafe.Permit{Type: "1", Kit: 7, Motive: "Asilo rinnovo"}, 0, ""},
 		{"2 affidamento: no rilascio in 2024", in2026, eli2.Rilascio, anagrafe.Permit{Type: "1", Kit: 2}, 0, ""},
@@ -124,4 +124,18 @@ func TestMapReportsUnknownRegisterCodes(t *testing.T) {
 	for _, p := range probs {
 		assert.NotEqual(t, eli2.CodeCodeNotRecognised, p.Code, "known codes are not reported")
 	}
+}
+
+func TestMapWithoutKitCodeIsExported(t *testing.T) {
+	// Issue 10: ANPR's permit record holds no motive; with no kit code the
+	// person is still exported, Tipologia empty, and validation warns that
+	// the desk must choose it (kit_to_choose).
+	rec := household(t, "P001", nil)
+	rec.Person.Permit.Kit, rec.Person.Permit.Motive = 0, ""
+	p, probs, err := anagrafe.Map(rec, anagrafe.Request{}, anagrafe.MapOptions{On: 20260615})
+	require.NoError(t, err)
+	assert.Zero(t, p.Richiesta.Tipologia)
+	assert.Equal(t, eli2.Permesso, p.Richiesta.TipoTitolo, "the title held")
+	assert.Empty(t, errorsOf(probs))
+	assert.Contains(t, codesOf(probs), eli2.CodeKitToChoose)
 }

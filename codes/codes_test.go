@@ -110,7 +110,7 @@ func TestComuneByIstat(t *testing.T) {
 		{"084001", d("1920-01-01"), true, "A089", "GIRGENTI"},
 		{"084001", 0, true, "A089", "AGRIGENTO"},
 		{"111049", d("2024-01-01"), true, "F991", "NUXIS"},
-		{"111049", d("2010-01-01"), false, "", ""},
+		{"111049", d("2010-01-01"), true, "F991", "NUXIS"}, // today's code followed through the Belfiore code (then 107013)
 		{"107013", d("2010-01-01"), true, "F991", "NUXIS"},
 		{"061018", d("1935-01-01"), false, "", ""},
 		{"061018", d("1950-01-01"), true, "B860", "CASAGIOVE"},

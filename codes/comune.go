@@ -53,11 +53,66 @@ func (t *Tables) ComuneByBelfiore(code string, on Date) (Comune, bool) {
 }
 
 // ComuneByIstat returns the row with ISTAT code code valid on on; with
-// on == 0 it returns the most recent row having that code. It does not
-// allocate.
+// on == 0 it returns the most recent row having that code.
+//
+// ISTAT codes change when a comune moves to another province (Prato was
+// 048034 in Firenze until 1992-04-15, then 100005; Monza 015149 until
+// 2009-06-29, then 108033), while the Belfiore code stays. When no row had
+// code on on, the comune is followed through its Belfiore code: the rows
+// that ever had code give their Belfiore codes (latest first), and the row of
+// that comune valid on on is returned, with the ISTAT code it had then. So
+// today's code of Prato at 1990 gives PRATO 048034 (FI). A row that had code
+// on on is always preferred (ISTAT codes are sometimes reassigned).
+//
+// Successions are not followed: ANPR's archive does not link a ceased
+// comune to the one that absorbed it (a merger creates a new Belfiore code
+// and nothing points from the old rows to it), so a code of a comune
+// merged away is found only at dates when it existed. It does not allocate.
 func (t *Tables) ComuneByIstat(code string, on Date) (Comune, bool) {
 	lo, hi := t.comuneRange(t.comuniByIstat, code, istatOf)
-	return t.pickComune(lo, hi, t.comuniByIstat, on)
+	if c, ok := t.pickComune(lo, hi, t.comuniByIstat, on); ok || on == 0 {
+		return c, ok
+	}
+	for i := hi - 1; i >= lo; i-- {
+		b := t.comuni[t.comuniByIstat[i]].Belfiore
+		if b == "" || b == "ND" || (i < hi-1 && b == t.comuni[t.comuniByIstat[i+1]].Belfiore) {
+			continue
+		}
+		if c, ok := t.ComuneByBelfiore(b, on); ok {
+			return c, true
+		}
+	}
+	return Comune{}, false
+}
+
+// ComuneByCode resolves code as an ISTAT code (six digits, following
+// province changes as ComuneByIstat does) or a Belfiore code (a letter and
+// three digits) at date on (0 = the most recent row). The error wraps
+// ErrUnknownComune when no row ever had the code, and ErrNotValidOnDate when
+// the comune did not exist on on.
+func (t *Tables) ComuneByCode(code string, on Date) (Comune, error) {
+	if !isIstatComune(code) {
+		return t.Comune(code, on)
+	}
+	if c, ok := t.ComuneByIstat(code, on); ok {
+		return c, nil
+	}
+	if lo, hi := t.comuneRange(t.comuniByIstat, code, istatOf); lo == hi {
+		return Comune{}, fmt.Errorf("%w: codice ISTAT %q", ErrUnknownComune, clip(code))
+	}
+	return Comune{}, fmt.Errorf("%w: codice ISTAT %s il %s", ErrNotValidOnDate, clip(code), on)
+}
+
+func isIstatComune(s string) bool {
+	if len(s) != 6 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Comune is ComuneByBelfiore with an error that says why nothing was found:

@@ -12,6 +12,16 @@
 // tax codes may carry the dissolved state's Z-code, see State.Successors),
 // about 30 ANPR states have no Z-code (Load accepts an extra table), and Sud
 // Sardegna has no questura.
+//
+// Besides the official files, the package embeds a few facts of its own,
+// each row citing its source, from codes/data (see its README): the kit
+// editions and the day each came into force (KitEditions, KitOn: 2006 up to
+// 2024-05-29, the Poste Italiane table from 2024-05-30), the maximum
+// duration of some permits (KitType.MaxMonths, NoDuration), the codes that
+// replace withdrawn ones (KitType.Successor), and the states whose citizens
+// enjoy free movement on a date (FreeMovement). Fees (Fees, FeeExemptions)
+// and common state names (StateAliases, used by FindStates) come from
+// shared/data. Every table can be replaced at run time through Load.
 package codes
 
 //go:generate go run gen.go

@@ -68,6 +68,7 @@ func openSources(t *testing.T, dir string) Sources {
 	src.KitDurations = local(source.KitDurationsFile)
 	src.KitSuccessors = local(source.KitSuccessorFile)
 	src.FreeMovement = local(source.FreeMovementFile)
+	src.StateAliases = open("anpr/" + source.StateAliasesFile)
 	src.Fees = open("kit/" + source.FeesFile)
 	src.FeeExemptions = open("kit/" + source.FeeExemptionsFile)
 	return src

@@ -164,3 +164,28 @@ func ExampleTables_Fee() {
 	// contributo_fino_2_anni € 50,00 (DM 5 maggio 2017 art. 1 c.1 lett. b)
 	// richiedente con meno di 18 anni (anche minori ricongiunti) true false
 }
+
+func ExampleTables_FindStates() {
+	t := codes.Default()
+	for _, q := range []string{"Cina", "RUSSIA", "MACEDONIA", "COREA DEL SUD", "COREA"} {
+		var names []string
+		for _, s := range t.FindStates(q, 0) {
+			names = append(names, s.Istat+" "+s.Name)
+		}
+		fmt.Println(q, "→", strings.Join(names, ", "))
+	}
+	// Output:
+	// Cina → 314 REPUBBLICA POPOLARE CINESE
+	// RUSSIA → 245 FEDERAZIONE RUSSA
+	// MACEDONIA → 253 REPUBBLICA DI MACEDONIA
+	// COREA DEL SUD → 320 REPUBBLICA DI COREA
+	// COREA → 319 REPUBBLICA POPOLARE DEMOCRATICA DI COREA, 320 REPUBBLICA DI COREA
+}
+
+func ExampleTables_ComuneByIstat() {
+	// Today's ISTAT code of Prato at a birth date before the province of
+	// Prato existed: the comune is followed through its Belfiore code.
+	c, ok := codes.Default().ComuneByIstat("100005", codes.NewDate(1990, 1, 1))
+	fmt.Println(ok, c.Name, c.Istat, c.Province, c.Belfiore)
+	// Output: true PRATO 048034 FI G999
+}

@@ -90,6 +90,11 @@ func main() {
 	check(iss, err)
 	in.States = append(states, cessati...)
 
+	aliasFile := read("anpr/"+source.StateAliasesFile, "ChecksumStateAliases")
+	aliases, iss, err := source.ReadStateAliases(bytes.NewReader(aliasFile.data))
+	check(iss, err)
+	issues = append(issues, source.CheckStateAliases(aliases, in.States)...)
+
 	provFile := read("istat/"+source.ProvincesFile, "ChecksumProvinces")
 	in.Provinces, iss, err = source.ReadProvinces(bytes.NewReader(provFile.data))
 	check(iss, err)
@@ -194,6 +199,11 @@ func main() {
 	writeIndex(w, "statesByBelfiore", set.StatesByBelfiore)
 	writeIndex(w, "statesByISO3", set.StatesByISO3)
 	writeNames(w, "statesByName", set.StatesByName)
+	fmt.Fprintln(w, "stateAliases: []source.StateAlias{")
+	for _, a := range aliases {
+		fmt.Fprintf(w, "%#v,\n", a)
+	}
+	fmt.Fprintln(w, "},")
 
 	fmt.Fprintln(w, "provinces: []Province{")
 	for _, p := range set.Provinces {

@@ -38,6 +38,9 @@ type Sources struct {
 	// AMBITO, DAL, AL, FONTE); ISO3 codes are mapped to ISTAT codes through
 	// the states table, and a code it lacks is reported and dropped.
 	FreeMovement io.Reader
+	// StateAliases replaces anpr/stati_esteri_alias.csv (ALIAS, CODISTAT,
+	// NOTA), the common and former names FindStates also matches.
+	StateAliases io.Reader
 	// Fees replaces kit/importi.csv (VOCE, IMPORTO_EUR, SI_APPLICA_A,
 	// VALIDO_DAL, FONTE); FeeExemptions replaces kit/importi_esenzioni.csv
 	// (ESENZIONE, VOCI, FONTE).
@@ -214,6 +217,22 @@ func Load(src Sources) (*Tables, error) {
 		t.freeMovement = freeMovementFromRows(mapped)
 	} else {
 		t.freeMovement = def.freeMovement
+	}
+	t.stateAliases = def.stateAliases
+	keep[source.StateAliasesFile] = src.StateAliases == nil && !statesGiven
+	if src.StateAliases != nil {
+		rows, iss, err := source.ReadStateAliases(src.StateAliases)
+		if err := collect(iss, err); err != nil {
+			return nil, err
+		}
+		t.stateAliases = rows
+	}
+	if src.StateAliases != nil || statesGiven {
+		states := make([]source.State, len(t.states))
+		for i, s := range t.states {
+			states[i] = stateToRow(s)
+		}
+		issues = append(issues, source.CheckStateAliases(t.stateAliases, states)...)
 	}
 	t.fees, t.feeExemptions = def.fees, def.feeExemptions
 	keep[source.FeesFile] = src.Fees == nil

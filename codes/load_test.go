@@ -167,6 +167,12 @@ func TestLookupsDoNotAllocate(t *testing.T) {
 		{"StateByISO3", func() { tb.StateByISO3("hrv") }},
 		{"Province", func() { tb.Province("su") }},
 		{"Kit", func() { tb.Kit(16) }},
+		{"KitOn", func() { tb.KitOn(16, on) }},
+		{"KitIn", func() { tb.KitIn("2024", 27) }},
+		{"KitEditionOn", func() { tb.KitEditionOn(on) }},
+		{"FreeMovement", func() { tb.FreeMovement("250", on) }},
+		{"Fee", func() { tb.Fee("marca_da_bollo") }},
+		{"ComuneByIstat followed", func() { tb.ComuneByIstat("100005", d("1990-01-01")) }},
 		{"Decode", func() { tb.Decode(SpecieToponimo, "259") }},
 	}
 	for _, tc := range tests {

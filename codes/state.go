@@ -1,11 +1,9 @@
 package codes
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // ErrUnknownState is wrapped by StateByBelfiore when no table knows the
@@ -92,29 +90,6 @@ func (t *Tables) StateByISO3(code string) (State, bool) {
 		return State{}, false
 	}
 	return t.states[t.statesByISO3[hi-1]], true
-}
-
-// FindStates returns every state whose ANPR, Italian or English name matches
-// name after NormalizeName; with on != 0 only those valid on on. Newest
-// first (by end, then start of validity); nil when nothing matches.
-func (t *Tables) FindStates(name string, on Date) []State {
-	key := NormalizeName(name)
-	if key == "" {
-		return nil
-	}
-	lo, hi := nameRange(t.statesByName, key)
-	var out []State
-	for _, ref := range t.statesByName[lo:hi] {
-		s := &t.states[ref.row]
-		if on != 0 && !s.ValidOn(on) {
-			continue
-		}
-		out = append(out, *s)
-	}
-	slices.SortStableFunc(out, func(a, b State) int {
-		return cmp.Or(cmp.Compare(b.To, a.To), cmp.Compare(b.From, a.From), strings.Compare(a.Istat, b.Istat), strings.Compare(a.Belfiore, b.Belfiore))
-	})
-	return out
 }
 
 // States returns a copy of every state row: ANPR's table first, then the

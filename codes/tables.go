@@ -20,6 +20,7 @@ type Tables struct {
 	statesByBelfiore []int32
 	statesByISO3     []int32
 	statesByName     []nameRef
+	stateAliases     []source.StateAlias // sorted by Key
 
 	provinces []Province // sorted by Sigla
 	decoding  [numTables][]Entry

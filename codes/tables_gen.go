@@ -4,6 +4,7 @@
 //   - anpr/ANPR_archivio_comuni.csv
 //   - anpr/stati_esteri.csv
 //   - anpr/stati_esteri_cessati.csv
+//   - anpr/stati_esteri_alias.csv
 //   - istat/province.csv
 //   - codes/data/kit_edizioni.csv
 //   - kit/tipologie_permesso.csv
@@ -44,6 +45,7 @@ const (
 	ChecksumComuni                     = "c86791d240f35861a662db78ba4d48978b844a47b5204a38117fe39c4341edb0" // anpr/ANPR_archivio_comuni.csv
 	ChecksumStates                     = "4ed040c7f20bbc6c5adcc57f1feca51c6c47aae7fd74d40207d8f6047b083f50" // anpr/stati_esteri.csv
 	ChecksumDissolvedStates            = "22dd7d6eb69958ef978e2b3d12d6aadc0420ae003a3c68913188d0f9f9ddd672" // anpr/stati_esteri_cessati.csv
+	ChecksumStateAliases               = "1e9f957ad0bdfe6ebddf4685882c59803dc19f51aa3315c305f20ef34ee59cf2" // anpr/stati_esteri_alias.csv
 	ChecksumProvinces                  = "feb73e0ab193b6cc547eb88622b66facd61dca1ac290d1f8812ae125fa488450" // istat/province.csv
 	ChecksumKitEditions                = "273f4eaf3922f5d94eea19f3f6d0e86a40f801b24a5509d6157f13841c545cfc" // codes/data/kit_edizioni.csv
 	ChecksumKit                        = "42d8e0ed768231a0b4606889f118cded73bf65a0b7da1568b847d974bc1eec0b" // kit/tipologie_permesso.csv
@@ -27298,6 +27300,33 @@ var defaultTables = Tables{
 		{"UZBEKISTAN", 188}, {"VANUATU", 189}, {"VATICAN CITY STATE", 37}, {"VENEZUELA", 190},
 		{"VENEZUELA BOLIVARIAN REPUBLIC OF", 190}, {"VIET NAM", 191}, {"VIETNAM", 191}, {"YEMEN", 192},
 		{"YEMEN DEL SUD", 245}, {"ZAMBIA", 193}, {"ZIMBABWE", 194}, {"ZIMBABWE EX RHODESIA", 194},
+	},
+	stateAliases: []source.StateAlias{
+		source.StateAlias{Key: "AMERICA", Alias: "AMERICA", Istat: "536", Note: "common usage for the United States"},
+		source.StateAlias{Key: "BIRMANIA", Alias: "BIRMANIA", Istat: "307", Note: "former name of MYANMAR"},
+		source.StateAlias{Key: "BOSNIA", Alias: "BOSNIA", Istat: "252", Note: "BOSNIA-ERZEGOVINA"},
+		source.StateAlias{Key: "CECHIA", Alias: "CECHIA", Istat: "257", Note: "short name of REPUBBLICA CECA"},
+		source.StateAlias{Key: "CEYLON", Alias: "CEYLON", Istat: "311", Note: "former name of SRI LANKA"},
+		source.StateAlias{Key: "CINA", Alias: "CINA", Istat: "314", Note: "common name of REPUBBLICA POPOLARE CINESE"},
+		source.StateAlias{Key: "CINA POPOLARE", Alias: "CINA POPOLARE", Istat: "314", Note: ""},
+		source.StateAlias{Key: "CONGO BRAZZAVILLE", Alias: "CONGO BRAZZAVILLE", Istat: "418", Note: "CONGO"},
+		source.StateAlias{Key: "CONGO KINSHASA", Alias: "CONGO KINSHASA", Istat: "463", Note: "REPUBBLICA DEMOCRATICA DEL CONGO"},
+		source.StateAlias{Key: "COREA DEL NORD", Alias: "COREA DEL NORD", Istat: "319", Note: "REPUBBLICA POPOLARE DEMOCRATICA DI COREA"},
+		source.StateAlias{Key: "COREA DEL SUD", Alias: "COREA DEL SUD", Istat: "320", Note: "REPUBBLICA DI COREA"},
+		source.StateAlias{Key: "FORMOSA", Alias: "FORMOSA", Istat: "363", Note: "former name of TAIWAN"},
+		source.StateAlias{Key: "GRAN BRETAGNA", Alias: "GRAN BRETAGNA", Istat: "219", Note: "common usage for REGNO UNITO"},
+		source.StateAlias{Key: "INGHILTERRA", Alias: "INGHILTERRA", Istat: "219", Note: "common usage for REGNO UNITO"},
+		source.StateAlias{Key: "MACEDONIA", Alias: "MACEDONIA", Istat: "253", Note: "REPUBBLICA DI MACEDONIA in the ANPR table"},
+		source.StateAlias{Key: "MACEDONIA DEL NORD", Alias: "MACEDONIA DEL NORD", Istat: "253", Note: "name since 2019 (Prespa agreement)"},
+		source.StateAlias{Key: "MOLDAVIA", Alias: "MOLDAVIA", Istat: "254", Note: "Italian common name of MOLDOVA"},
+		source.StateAlias{Key: "OLANDA", Alias: "OLANDA", Istat: "232", Note: "common name of PAESI BASSI"},
+		source.StateAlias{Key: "PALESTINA", Alias: "PALESTINA", Istat: "324", Note: "TERRITORI DELL'AUTONOMIA PALESTINESE"},
+		source.StateAlias{Key: "RUSSIA", Alias: "RUSSIA", Istat: "245", Note: "common name of FEDERAZIONE RUSSA"},
+		source.StateAlias{Key: "SANTA SEDE", Alias: "SANTA SEDE", Istat: "246", Note: "STATO DELLA CITTA' DEL VATICANO"},
+		source.StateAlias{Key: "STATI UNITI", Alias: "STATI UNITI", Istat: "536", Note: "STATI UNITI D'AMERICA"},
+		source.StateAlias{Key: "USA", Alias: "USA", Istat: "536", Note: ""},
+		source.StateAlias{Key: "VATICANO", Alias: "VATICANO", Istat: "246", Note: "STATO DELLA CITTA' DEL VATICANO"},
+		source.StateAlias{Key: "ZAIRE", Alias: "ZAIRE", Istat: "463", Note: "former name of REPUBBLICA DEMOCRATICA DEL CONGO"},
 	},
 	provinces: []Province{
 		{"084", "AG", "Agrigento", "Sicilia", true, "AG"},

@@ -42,6 +42,7 @@ func (c *checker) famiglia(p *Pratica) {
 					"min", strconv.Itoa(pol.SpouseMinAge))
 			}
 		case Figlio:
+			c.freeMovement(prefix+".Cittadinanza", f.Cittadinanza, true)
 			if !born {
 				continue
 			}

@@ -6,52 +6,41 @@ import (
 	"github.com/retecomuni/eli2sdk/codes"
 )
 
-// Kit operations (the OPERAZIONE column of the kit table).
-const (
-	opRilascioRinnovo = "RILASCIO_RINNOVO"
-	opRinnovo         = "RINNOVO"
-	opAggiornamento   = "AGGIORNAMENTO"
-	opConversione     = "CONVERSIONE"
-	opDuplicato       = "DUPLICATO"
-)
-
-// kitAllows reports whether a kit code of operation op may be used for a
-// request of type t.
-func kitAllows(op string, t TipoRichiesta) bool {
-	switch op {
-	case opRilascioRinnovo:
-		return t == Rilascio || t == Rinnovo
-	case opRinnovo:
-		return t == Rinnovo
-	case opAggiornamento:
-		return t == Aggiornamento
-	case opConversione:
-		return t == Conversione
-	case opDuplicato:
-		return t == Duplicato
-	}
-	return false
+// kitOps maps a request type to the kit operation it asks for.
+var kitOps = map[TipoRichiesta]codes.KitOp{
+	Rilascio:      codes.KitRilascio,
+	Rinnovo:       codes.KitRinnovo,
+	Conversione:   codes.KitConversione,
+	Aggiornamento: codes.KitAggiornamento,
+	Duplicato:     codes.KitDuplicato,
 }
 
 // richiesta checks the request against the kit code and the sections whose
-// presence depends on the request type: the kit code must be valid on the
-// file date and agree with TipoRichiesta (OPERAZIONE) and TipoTitolo
-// (TITOLO); TipologiaRichiesta only and always for CONVERSIONE, pointing to
-// a RILASCIO_RINNOVO kit valid on the date; TitoloPosseduto required unless
-// RILASCIO, with expiry after issue; Visto only on RILASCIO;
-// AggiornamentoFoto only for AGGIORNAMENTO of a CARTA.
+// presence depends on the request type. The kit code is judged by the
+// edition of the kit table in force on the file date (codes.KitOn: 2006
+// up to 2024-05-29, Poste Italiane's 2024 table from 2024-05-30, dates
+// that are data): it must be in force (else kit_not_valid_on_date, naming
+// the edition and the code that replaced it, if any), allow the request
+// type (kit_operation_mismatch) and agree with TipoTitolo (TITOLO). An
+// empty Tipologia (0) is allowed with the warning kit_to_choose: ANPR's
+// permit record holds no motive, the desk chooses the code.
+// TipologiaRichiesta is given only and always for CONVERSIONE and must be a
+// code in force that allows RILASCIO (a conversion issues a new permit of
+// that type). DurataMesi above the code's maximum is duration_too_long,
+// and any duration for a permit without one (9, UE long-term) is
+// duration_not_applicable (codes/data/kit_durate.csv, source per row).
+// TitoloPosseduto is required unless RILASCIO, with expiry after issue;
+// Visto only on RILASCIO; AggiornamentoFoto only for AGGIORNAMENTO of a
+// CARTA.
 func (c *checker) richiesta(p *Pratica) {
 	r := &p.Richiesta
 	tipo := r.TipoRichiesta
-	if kit, ok := c.t.Kit(r.Tipologia); ok {
+	kit, kitOK := c.kitInForce("Richiesta.Tipologia", r.Tipologia)
+	if kitOK {
 		code := strconv.Itoa(kit.Code)
-		if !kit.ValidOn(c.on) {
-			c.add("Richiesta.Tipologia", CodeKitNotValidOnDate, "value", code, "kit", kit.Description,
-				"date", c.date(c.on), "to", c.date(kit.ValidTo))
-		}
-		if tipo.Valid() && !kitAllows(kit.Operazione, tipo) {
+		if op, ok := kitOps[tipo]; ok && !kit.Allows(op) {
 			c.add("Richiesta.TipoRichiesta", CodeKitOperationMismatch, "value", string(tipo),
-				"kit", code+" "+kit.Description, "operazione", kit.Operazione)
+				"kit", code+" "+kit.Description, "edition", kit.Edition, "operazione", kit.Ops.String())
 		}
 		if r.TipoTitolo.Valid() && string(r.TipoTitolo) != kit.Titolo {
 			c.add("Richiesta.TipoTitolo", CodeKitTitoloMismatch, "value", string(r.TipoTitolo),
@@ -63,9 +52,14 @@ func (c *checker) richiesta(p *Pratica) {
 	case tipo == Conversione && r.TipologiaRichiesta == 0:
 		c.add("Richiesta.TipologiaRichiesta", CodeConversionTargetRequired)
 	case tipo == Conversione:
-		c.conversionTarget(r.TipologiaRichiesta)
+		if target, ok := c.conversionTarget(r.TipologiaRichiesta); ok {
+			c.duration(r.DurataMesi, target, codes.KitRilascio)
+		}
 	case r.TipologiaRichiesta != 0 && tipo.Valid():
 		c.add("Richiesta.TipologiaRichiesta", CodeConversionTargetNotAllowed, "tipo", string(tipo))
+	}
+	if op, ok := kitOps[tipo]; ok && kitOK && tipo != Conversione {
+		c.duration(r.DurataMesi, kit, op)
 	}
 
 	if r.AggiornamentoFoto != nil && (tipo != Aggiornamento || r.TipoTitolo != Carta) {
@@ -84,25 +78,92 @@ func (c *checker) richiesta(p *Pratica) {
 	}
 }
 
+// kitInForce returns the row of kit code code in the edition in force on
+// the file date. Zero is kit_to_choose (warning); a code of no edition is
+// unknown_kit (reported by the kit tag); a code known but not in force is
+// kit_not_valid_on_date, naming the edition in force and the successor.
+func (c *checker) kitInForce(path string, code int) (codes.KitType, bool) {
+	if code == 0 {
+		if path == "Richiesta.Tipologia" {
+			c.add(path, CodeKitToChoose)
+		}
+		return codes.KitType{}, false
+	}
+	if k, ok := c.t.KitOn(code, c.on); ok {
+		return k, true
+	}
+	old, known := c.kitAnyEdition(code)
+	if !known {
+		return codes.KitType{}, false // unknown_kit from the kit tag
+	}
+	succ := c.phrase(phraseNoSuccessor)
+	if s, ok := c.t.KitOn(old.Successor, c.on); old.Successor != 0 && ok {
+		succ = c.phrase(phraseSuccessor, "code", strconv.Itoa(s.Code), "name", s.Description)
+	}
+	c.add(path, CodeKitNotValidOnDate, "value", strconv.Itoa(code), "kit", old.Description,
+		"date", c.date(c.on), "edition", c.t.KitEditionOn(c.on).Name, "successor", succ)
+	return codes.KitType{}, false
+}
+
+// kitAnyEdition returns the row of code in the edition in force on the
+// file date or, failing that, in the latest earlier edition that has it
+// (whose row names the successor), or else in a later edition.
+func (c *checker) kitAnyEdition(code int) (codes.KitType, bool) {
+	eds := c.t.KitEditions()
+	cur := 0
+	for i, e := range eds {
+		if e.From <= c.on {
+			cur = i
+		}
+	}
+	for i := cur; i >= 0; i-- {
+		if k, ok := c.t.KitIn(eds[i].Name, code); ok {
+			return k, true
+		}
+	}
+	for i := cur + 1; i < len(eds); i++ {
+		if k, ok := c.t.KitIn(eds[i].Name, code); ok {
+			return k, true
+		}
+	}
+	return codes.KitType{}, false
+}
+
 // Catalogue keys of the phrases that say what replaces a kit code.
 const (
 	phraseSuccessor   = "kit_successor"
 	phraseNoSuccessor = "kit_no_successor"
 )
 
-// conversionTarget checks the kit code of the permit wanted by a conversion.
-func (c *checker) conversionTarget(code int) {
-	kit, ok := c.t.Kit(code)
-	if !ok {
-		return // unknown_kit already reported by the kit tag
-	}
+// conversionTarget checks the kit code of the permit wanted by a
+// conversion: in force on the file date and allowing RILASCIO.
+func (c *checker) conversionTarget(code int) (codes.KitType, bool) {
 	const path = "Richiesta.TipologiaRichiesta"
-	switch {
-	case kit.Operazione != opRilascioRinnovo:
-		c.add(path, CodeConversionTargetInvalid, "value", strconv.Itoa(code), "reason", kit.Operazione)
-	case !kit.ValidOn(c.on):
-		c.add(path, CodeKitNotValidOnDate, "value", strconv.Itoa(code), "kit", kit.Description,
-			"date", c.date(c.on), "to", c.date(kit.ValidTo))
+	kit, ok := c.kitInForce(path, code)
+	if !ok {
+		return kit, false
+	}
+	if !kit.Allows(codes.KitRilascio) {
+		c.add(path, CodeConversionTargetInvalid, "value", strconv.Itoa(code), "reason", kit.Ops.String())
+		return kit, false
+	}
+	return kit, true
+}
+
+// duration checks the requested duration against the kit code's maximum
+// for operation op (codes/data/kit_durate.csv).
+func (c *checker) duration(months int, kit codes.KitType, op codes.KitOp) {
+	if months <= 0 {
+		return
+	}
+	const path = "Richiesta.DurataMesi"
+	code := strconv.Itoa(kit.Code) + " " + kit.Description
+	switch max := kit.MaxMonthsFor(op); {
+	case kit.NoDuration:
+		c.add(path, CodeDurationNotApplicable, "kit", code, "source", kit.DurationSource)
+	case max > 0 && months > max:
+		c.add(path, CodeDurationTooLong, "value", strconv.Itoa(months), "max", strconv.Itoa(max),
+			"kit", code, "source", kit.DurationSource)
 	}
 }
 

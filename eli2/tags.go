@@ -24,7 +24,8 @@ import (
 //	sigla        province sigla
 //	questura     sigla of a province that has a questura
 //	cap          5 digits
-//	kit          kit code of the kit table
+//	kit          kit code of some edition of the kit table (rules_richiesta.go
+//	             judges it by the edition in force on the file date)
 //	anpr=TABLE   ID of an ANPR decoding table (stato_civile, tipo_soggiorno…)
 //	specie       ANPR specie_toponimo description (VIA, PIAZZA…)
 //	phone        digits and spaces, optional leading +
@@ -44,7 +45,7 @@ var structRules = []struct {
 	{Richiesta{}, map[string]string{
 		"TipoRichiesta":      "required,oneof=RILASCIO RINNOVO AGGIORNAMENTO CONVERSIONE DUPLICATO",
 		"TipoTitolo":         "required,oneof=PERMESSO CARTA",
-		"Tipologia":          "required,kit",
+		"Tipologia":          "omitempty,kit",
 		"TipologiaRichiesta": "omitempty,kit",
 		"DurataMesi":         "gte=0",
 	}},
@@ -172,8 +173,7 @@ var structValidator = sync.OnceValue(func() *validator.Validate {
 			return isDigits(fl.Field().String(), 5)
 		},
 		"kit": func(ctx context.Context, fl validator.FieldLevel) bool {
-			_, ok := tablesFrom(ctx).Kit(int(fl.Field().Int()))
-			return ok
+			return kitKnown(tablesFrom(ctx), int(fl.Field().Int()))
 		},
 		"anpr": func(ctx context.Context, fl validator.FieldLevel) bool {
 			tab, ok := anprTables[fl.Param()]
@@ -296,6 +296,19 @@ func (c *checker) nameProblem(path, value string) {
 		return
 	}
 	c.add(path, CodeNameCharset, "field", field, "suggestion", c.name(n))
+}
+
+// kitKnown reports whether code is a kit code of some edition.
+func kitKnown(t *codes.Tables, code int) bool {
+	if _, ok := t.Kit(code); ok {
+		return true // the first edition, without allocating
+	}
+	for _, e := range t.KitEditions() {
+		if _, ok := t.KitIn(e.Name, code); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // isDigits reports whether s is exactly n ASCII digits.

@@ -45,6 +45,7 @@ func (c *checker) pratica(p *Pratica) {
 	c.richiesta(p)
 	c.titolo(p)
 	c.richiedente(p)
+	c.eligibility(p)
 	c.domicilio(p)
 	c.documento(p)
 	c.famiglia(p)

@@ -55,14 +55,14 @@ func TestValidateCodiceFiscale(t *testing.T) {
 		{name: "dissolved state matches its successor", mutate: func(p *Pratica) {
 			p.Richiedente = Richiedente{CodiceFiscale: cfIvan, Cognome: "HORVAT", Nome: "IVAN", Sesso: Maschio,
 				DataNascita: PartialDate{Year: 1980, Month: 4, Day: 2}, LuogoNascita: LuogoNascita{StatoEstero: "250"},
-				Cittadinanza: "250", StatoCivile: "1"}
+				Cittadinanza: "252", StatoCivile: "1"} // Bosnian: a Croatian needs no permit
 			p.Familiari = nil
-			p.Documento.StatoRilascio = "250"
+			p.Documento.StatoRilascio = "252"
 		}},
 		{name: "dissolved state does not match another state", mutate: func(p *Pratica) {
 			p.Richiedente = Richiedente{CodiceFiscale: cfIvan, Cognome: "HORVAT", Nome: "IVAN", Sesso: Maschio,
 				DataNascita: PartialDate{Year: 1980, Month: 4, Day: 2}, LuogoNascita: LuogoNascita{StatoEstero: "201"},
-				Cittadinanza: "250", StatoCivile: "1"}
+				Cittadinanza: "252", StatoCivile: "1"} // Bosnian: a Croatian needs no permit
 			p.Familiari = nil
 		}, want: []string{"Richiedente.CodiceFiscale cf_mismatch"}},
 	})

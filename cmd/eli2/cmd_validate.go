@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -19,14 +20,17 @@ func init() {
 
 // validateArgs are the options of eli2 validate.
 type validateArgs struct {
-	json, showPersonal bool
-	lang               string
+	json, showPersonal, rules bool
+	lang, on                  string
+	policy                    eli2.Policy
 }
 
 // runValidate implements eli2 validate FILE [--json] [--lang it|en]
-// [--show-personal-data]. Exit status: 0 no errors (warnings allowed), 1 some
-// application or the file has errors, 2 the file cannot be read as a
-// format v1 import file (or bad usage).
+// [--show-personal-data] [--on DATE] [policy flags], and eli2 validate
+// --rules [--json] [--lang it|en], which prints the rule catalogue. Exit
+// status: 0 no errors (warnings allowed), 1 some application or the file has
+// errors, 2 the file cannot be read as a format v1 import file (or bad
+// usage).
 func runValidate(args []string, stdout, stderr io.Writer) int {
 	var a validateArgs
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
@@ -34,17 +38,43 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&a.json, "json", false, "stampa il risultato in JSON")
 	fs.StringVar(&a.lang, "lang", "it", "lingua dei messaggi: it o en")
 	fs.BoolVar(&a.showPersonal, "show-personal-data", false, "mostra per intero codici fiscali e nomi nei messaggi")
+	fs.BoolVar(&a.rules, "rules", false, "stampa il catalogo delle regole (codice, gravità, fonte, messaggio) ed esce")
+	fs.StringVar(&a.on, "on", "", "data di esecuzione AAAA-MM-GG (predefinita: oggi); un file con data successiva è un errore")
+	policyFlags(fs, &a.policy)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "uso: eli2 validate FILE [--json] [--lang it|en] [--show-personal-data]")
+		fmt.Fprintln(stderr, "uso: eli2 validate FILE [--json] [--lang it|en] [--show-personal-data] [--on AAAA-MM-GG] [regole di tempo]")
+		fmt.Fprintln(stderr, "     eli2 validate --rules [--json] [--lang it|en]")
 		fs.PrintDefaults()
 	}
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return 2
 	}
-	if len(pos) != 1 || (a.lang != "it" && a.lang != "en") {
+	if a.lang != "it" && a.lang != "en" {
 		fs.Usage()
 		return 2
+	}
+	if a.rules {
+		if len(pos) != 0 {
+			fs.Usage()
+			return 2
+		}
+		if err := printRules(stdout, a.lang, a.json); err != nil {
+			fmt.Fprintf(stderr, "eli2 validate: %v\n", err)
+			return 2
+		}
+		return 0
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return 2
+	}
+	var today codes.Date
+	if a.on != "" {
+		if today, err = codes.ParseDate(a.on); err != nil || today == 0 {
+			fmt.Fprintf(stderr, "eli2 validate: --on %q: data AAAA-MM-GG attesa\n", a.on)
+			return 2
+		}
 	}
 	f, err := os.Open(pos[0])
 	if err != nil {
@@ -53,7 +83,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	}
 	defer f.Close()
 
-	opts := eli2.ValidateOptions{Lang: a.lang, ShowPersonalData: a.showPersonal}
+	opts := eli2.ValidateOptions{Lang: a.lang, ShowPersonalData: a.showPersonal, Today: today, Policy: a.policy}
 	var out validateOutput
 	if a.json {
 		out = &validateJSON{}
@@ -279,4 +309,82 @@ func (v *validateJSON) write(w io.Writer, n int) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+// policyFlags declares one flag per value of eli2.Policy; an unset flag
+// keeps the default (eli2.DefaultPolicy), which the help shows.
+func policyFlags(fs *flag.FlagSet, p *eli2.Policy) {
+	d := eli2.DefaultPolicy()
+	fs.Var(periodFlag{&p.RenewalNotice}, "rinnovo-anticipo",
+		"anticipo minimo del rinnovo sulla scadenza, art. 5 c.4 d.lgs. 286/1998 (predefinito "+d.RenewalNotice.String()+"; g/d giorni, m mesi, a/y anni)")
+	fs.Var(periodFlag{&p.ExpiryGrace}, "scaduto-da",
+		"permesso scaduto da più di questo senza rinnovo, art. 13 c.2 lett. b d.lgs. 286/1998 (predefinito "+d.ExpiryGrace.String()+")")
+	fs.Var(periodFlag{&p.RegisterReview}, "revisione-anagrafica",
+		"titolo scaduto da più di questo: procedimento DPR 223/1989 art. 11 (predefinito "+d.RegisterReview.String()+")")
+	fs.Var(periodFlag{&p.MaxValidity}, "validita-massima",
+		"validità massima di un titolo di soggiorno (predefinito "+d.MaxValidity.String()+")")
+	fs.IntVar(&p.ChildMaxAge, "eta-figli", 0, "età sotto la quale un figlio si indica nella pratica del genitore (predefinito "+strconv.Itoa(d.ChildMaxAge)+")")
+	fs.IntVar(&p.SpouseMinAge, "eta-coniuge", 0, "età minima del coniuge, art. 84 c.c. (predefinito "+strconv.Itoa(d.SpouseMinAge)+")")
+	fs.IntVar(&p.ParentMinAge, "eta-genitore", 0, "età minima del genitore alla nascita del figlio (predefinito "+strconv.Itoa(d.ParentMinAge)+")")
+}
+
+// periodFlag is an eli2.Period as a flag.Value ("60d", "6m", "10a").
+type periodFlag struct{ p *eli2.Period }
+
+func (f periodFlag) String() string {
+	if f.p == nil || f.p.IsZero() {
+		return ""
+	}
+	return f.p.String()
+}
+
+func (f periodFlag) Set(s string) error { return f.p.Set(s) }
+
+// rulesLabels are the words of the catalogue's human output.
+var rulesLabels = map[string]map[string]string{
+	"it": {"title": "Regole di validazione: %d codici (errore: blocca l'esportazione; avviso: da verificare)",
+		"error": "errore", "warning": "avviso", "source": "fonte", "message": "messaggio"},
+	"en": {"title": "Validation rules: %d codes (error: blocks the export; warning: to check)",
+		"error": "error", "warning": "warning", "source": "source", "message": "message"},
+}
+
+// printRules prints eli2.Rules: for each code its severity, source and
+// message template in lang, or the whole catalogue in JSON.
+func printRules(w io.Writer, lang string, asJSON bool) error {
+	rules := eli2.Rules()
+	if asJSON {
+		type jsonRule struct {
+			Codice      string `json:"codice"`
+			Gravita     string `json:"gravita"`
+			Fonte       string `json:"fonte"`
+			MessaggioIT string `json:"messaggio_it"`
+			MessaggioEN string `json:"messaggio_en"`
+		}
+		out := make([]jsonRule, len(rules))
+		for i, r := range rules {
+			g := "errore"
+			if r.Severity == eli2.SeverityWarning {
+				g = "avviso"
+			}
+			out[i] = jsonRule{r.Code, g, r.Source, r.MessageIT, r.MessageEN}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	l := rulesLabels[lang]
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, l["title"]+"\n", len(rules))
+	for _, r := range rules {
+		sev, msg := l["error"], r.MessageIT
+		if r.Severity == eli2.SeverityWarning {
+			sev = l["warning"]
+		}
+		if lang == "en" {
+			msg = r.MessageEN
+		}
+		fmt.Fprintf(bw, "\n%s (%s)\n  %s: %s\n  %s: %s\n", r.Code, sev, l["source"], r.Source, l["message"], msg)
+	}
+	return bw.Flush()
 }

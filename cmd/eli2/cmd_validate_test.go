@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/retecomuni/eli2sdk/eli2"
 )
 
 func init() {
@@ -115,6 +117,56 @@ func TestValidateCommandErrors(t *testing.T) {
 	assert.Equal(t, 2, code)
 	code, _, _ = runCLI("validate", bad, "--nope")
 	assert.Equal(t, 2, code)
+}
+
+// TestValidateRules: --rules prints the catalogue (eli2.Rules), text or
+// JSON, and takes no file.
+func TestValidateRules(t *testing.T) {
+	code, out, errOut := runCLI("validate", "--rules")
+	assert.Equal(t, 0, code, errOut)
+	checkGolden(t, "validate/rules.txt", out)
+
+	code, out, errOut = runCLI("validate", "--rules", "--json", "--lang", "en")
+	assert.Equal(t, 0, code, errOut)
+	var rules []map[string]string
+	require.NoError(t, json.Unmarshal([]byte(out), &rules))
+	require.Len(t, rules, len(eli2.Rules()))
+	for _, r := range rules {
+		for _, k := range []string{"codice", "gravita", "fonte", "messaggio_it", "messaggio_en"} {
+			assert.NotEmpty(t, r[k], "%s of %s", k, r["codice"])
+		}
+	}
+	code, out, errOut = runCLI("validate", "--rules", "--lang", "en")
+	assert.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "renewal_late (warning)\n  source: art. 5 c.4 d.lgs. 286/1998")
+
+	code, _, _ = runCLI("validate", "--rules", validDir+"/batch.xml")
+	assert.Equal(t, 2, code, "--rules takes no file")
+}
+
+// TestValidateRunDateAndPolicy: --on is the run date (a file dated after
+// it is an error), and the policy flags override the time rules.
+func TestValidateRunDateAndPolicy(t *testing.T) {
+	file := invalidDir + "/solo_avvisi.xml" // dated 2026-11-25, permit expiring 2026-12-31
+	code, out, _ := runCLI("validate", file, "--on", "2026-11-24")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "[file_date_in_future]")
+	code, out, _ = runCLI("validate", file, "--on", "2026-11-25")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "[renewal_late]")
+	code, out, _ = runCLI("validate", file, "--rinnovo-anticipo", "30g")
+	assert.Equal(t, 0, code)
+	assert.NotContains(t, out, "[renewal_late]")
+	code, out, _ = runCLI("validate", file, "--rinnovo-anticipo", "2m", "--json")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, `"codice":"renewal_late"`)
+
+	for _, bad := range [][]string{
+		{"--on", "25/11/2026"}, {"--rinnovo-anticipo", "60"}, {"--revisione-anagrafica", "6w"}, {"--eta-figli", "x"},
+	} {
+		code, _, errOut := runCLI(append([]string{"validate", file}, bad...)...)
+		assert.Equal(t, 2, code, "%v: %s", bad, errOut)
+	}
 }
 
 func TestInspectCommand(t *testing.T) {

@@ -59,7 +59,9 @@ func mask(s string) string {
 //   - sex; the birth date's known parts (the year by its last two digits);
 //   - the birthplace: a comune by Belfiore code; a state by ISTAT code, where
 //     a dissolved state's Z code (Z118 Jugoslavia) agrees with any of its
-//     successors (250 Croazia) — t (codes.Default() when nil) resolves it.
+//     successors (250 Croazia) — t (codes.Default() when nil) resolves it;
+//     a Z code no table holds is not compared with a state that has no Z
+//     code in the tables (the data cannot tell them apart).
 //
 // Omocodic codes are compared through their Base. A provisional code holds
 // no data and gives no mismatch.
@@ -108,11 +110,14 @@ func stateAgrees(t *codes.Tables, z, istat string) bool {
 	if z[0] != 'Z' {
 		return false
 	}
-	if st, err := t.StateByBelfiore(z); err == nil && (st.Istat == istat || st.HasSuccessor(istat)) {
+	known, err := t.StateByBelfiore(z)
+	if err == nil && (known.Istat == istat || known.HasSuccessor(istat)) {
 		return true
 	}
 	st, ok := t.StateByIstat(istat, 0)
-	return ok && st.Belfiore == z
+	// A Z code no table holds, against a state the tables give no Z code
+	// (about 30 ANPR territories): nothing to compare, not a mismatch.
+	return ok && (st.Belfiore == z || (err != nil && st.Belfiore == ""))
 }
 
 func partialDate(y, m, d int) string {

@@ -19,6 +19,13 @@ type Decoded struct {
 	// the birth date (codes assigned later, gaps in the tables): Place is
 	// then the most recent row for the code.
 	PlaceNotValidOnDate bool
+	// PlaceError is set when the code's Z code is in no table (73 real
+	// foreign-territory codes such as Z113 Gibilterra and Z518 Porto Rico
+	// are missing from ANPR's table): the code is still valid, Place.Kind is
+	// PlaceUnknown with Place.Code holding the Z code, Birth is the most
+	// recent candidate of the century rule, and PlaceError is an *Error
+	// wrapping ErrUnknownPlace and codes.ErrUnknownState that says so.
+	PlaceError error
 }
 
 // Option changes how Decode works. Options are plain values (not closures)
@@ -45,9 +52,11 @@ func WithReference(d codes.Date) Option { return Option{ref: d} }
 //
 // Errors (*Error): ErrProvisional for an 11-digit code, ErrDay when no
 // candidate year has the day (29 February in a non-leap century), and
-// ErrUnknownPlace for a Belfiore code no table holds (wrapping
-// codes.ErrUnknownState for a Z code, codes.ErrUnknownComune otherwise).
-// Decode does not allocate when it succeeds.
+// ErrUnknownPlace (wrapping codes.ErrUnknownComune) for a comune code no
+// row of the comuni archive has ever had. A Z code no table holds is not
+// an error: the code is valid and its place unknown (see
+// Decoded.PlaceError), because the tables lack real territory codes.
+// Decode does not allocate when it succeeds with a known place.
 func Decode(c Code, t *codes.Tables, opts ...Option) (Decoded, error) {
 	var ref codes.Date
 	for _, o := range opts {
@@ -93,11 +102,17 @@ func Decode(c Code, t *codes.Tables, opts ...Option) (Decoded, error) {
 	if c.b[11] == 'Z' {
 		st, ok := ix.state(s)
 		if !ok {
+			// A well-formed code with a Z code no table holds (Z113
+			// Gibilterra, Z518 Porto Rico: ANPR rows without a Z code) is
+			// valid; only its place is unknown.
 			_, err := t.StateByBelfiore(c.PlacePart()) // the codes error, for the cause
 			if err == nil {
 				err = codes.ErrUnknownState
 			}
-			return Decoded{}, &Error{Pos: 12, Err: ErrUnknownPlace, Cause: err}
+			d.Place = Place{Kind: PlaceUnknown, Code: c.PlacePart()}
+			d.PlaceError = &Error{Pos: 12, Err: ErrUnknownPlace, Cause: err}
+			d.Birth = cands[0]
+			return d, nil
 		}
 		d.Place.Kind, d.Place.State = PlaceState, *st
 		d.Birth, d.PlaceNotValidOnDate = cands[0], true

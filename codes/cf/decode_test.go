@@ -101,11 +101,6 @@ func TestDecodeErrors(t *testing.T) {
 	_, err = Decode(Code{}, tab)
 	assert.ErrorIs(t, err, ErrLength)
 
-	_, err = Decode(withCheck("RSSMRA85T10Z999"), tab)
-	assert.ErrorIs(t, err, ErrUnknownPlace)
-	assert.ErrorIs(t, err, codes.ErrUnknownState)
-	assert.Equal(t, "cf_place_unknown", ErrorCode(err))
-
 	_, err = Decode(withCheck("RSSMRA85T10Y999"), tab)
 	assert.ErrorIs(t, err, ErrUnknownPlace)
 	assert.ErrorIs(t, err, codes.ErrUnknownComune)
@@ -213,4 +208,50 @@ func TestDecodeLoadedTables(t *testing.T) {
 func TestToday(t *testing.T) {
 	assert.Equal(t, codes.Today(), today())
 	assert.Equal(t, codes.Today(), today()) // from the cache
+}
+
+// A well-formed code whose Z code is in no table (issue 13: 73 real
+// foreign-territory codes such as Z113 Gibilterra, Z518 Porto Rico) is
+// valid, with the place reported unknown.
+func TestDecodeUnknownStateCode(t *testing.T) {
+	tab := codes.Default()
+	births := map[string]codes.Date{
+		"RSSMRA80E05Z113": codes.NewDate(1980, 5, 5),
+		"RSSMRA80E45Z518": codes.NewDate(1980, 5, 5),
+		"RSSMRA85T10Z999": codes.NewDate(1985, 12, 10),
+	}
+	for s, birth := range births {
+		c := withCheck(s)
+		d, err := Decode(c, tab, WithReference(codes.NewDate(2026, 1, 1)))
+		require.NoError(t, err, s)
+		assert.Equal(t, PlaceUnknown, d.Place.Kind, s)
+		assert.Equal(t, s[11:], d.Place.Code, s)
+		assert.Equal(t, s[11:], d.Place.Belfiore(), s)
+		assert.Empty(t, d.Place.Istat())
+		assert.Equal(t, "luogo sconosciuto ("+s[11:]+")", d.Place.String())
+		require.Error(t, d.PlaceError)
+		assert.ErrorIs(t, d.PlaceError, ErrUnknownPlace)
+		assert.ErrorIs(t, d.PlaceError, codes.ErrUnknownState)
+		assert.Equal(t, "cf_place_unknown", ErrorCode(d.PlaceError))
+		assert.False(t, d.PlaceNotValidOnDate)
+		assert.Equal(t, birth, d.Birth, s)
+	}
+	d, err := Decode(withCheck("RSSMRA80E45Z518"), tab, WithReference(codes.NewDate(2026, 1, 1)))
+	require.NoError(t, err)
+	assert.Equal(t, codes.NewDate(1980, 5, 5), d.Birth)
+	assert.Equal(t, byte('F'), d.Sex)
+	// Known places carry no PlaceError.
+	d, err = Decode(MustParse("RSSMRA85T10A562S"), tab)
+	require.NoError(t, err)
+	assert.NoError(t, d.PlaceError)
+}
+
+// Check does not report a mismatch between a Z code no table holds and a
+// register state the tables give no Z code (Gibilterra, ISTAT 218).
+func TestCheckUnknownStateCode(t *testing.T) {
+	c := withCheck("RSSMRA80E05Z113")
+	assert.Empty(t, Check(c, PersonData{BirthState: "218"}, nil))
+	ms := Check(c, PersonData{BirthState: "250"}, nil) // Croazia has Z149
+	require.Len(t, ms, 1)
+	assert.Equal(t, FieldLuogoNascita, ms[0].Field)
 }

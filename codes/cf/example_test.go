@@ -90,3 +90,11 @@ func ExampleResolvePlace() {
 	// 2 candidates
 	// L885 VIGNOLA (MO)
 }
+
+func ExampleDecode_unknownPlace() {
+	// Z113 (Gibilterra) is a real territory code that ANPR's table lacks:
+	// the code is valid and its place unknown.
+	d, err := cf.Decode(cf.MustParse("RSSMRA80E05Z113C"), codes.Default(), cf.WithReference(codes.NewDate(2026, 1, 1)))
+	fmt.Println(err, d.Birth, d.Place, cf.ErrorCode(d.PlaceError))
+	// Output: <nil> 1980-05-05 luogo sconosciuto (Z113) cf_place_unknown
+}

@@ -31,16 +31,23 @@ func (k PlaceKind) String() string {
 // Place is a birthplace: an Italian comune (Comune set, as of a date) or a
 // foreign state (State set; a dissolved state has Dissolved and its
 // Successors).
+//
+// A Place of Kind PlaceUnknown (from Decode) holds only Code, the Z code
+// written in the tax code that no table resolves.
 type Place struct {
 	Kind   PlaceKind
 	Comune codes.Comune // when Kind is PlaceComune
 	State  codes.State  // when Kind is PlaceState
+	Code   string       // when Kind is PlaceUnknown: the code as written (Z113)
 }
 
 // Belfiore returns the cadastral code of the comune or the Z code of the state.
 func (p Place) Belfiore() string {
-	if p.Kind == PlaceState {
+	switch p.Kind {
+	case PlaceState:
 		return p.State.Belfiore
+	case PlaceUnknown:
+		return p.Code
 	}
 	return p.Comune.Belfiore
 }
@@ -74,10 +81,17 @@ func (p Place) Province() string {
 	return ""
 }
 
-// String returns a readable description: "SAN GIULIANO TERME (PI)", "Croazia".
+// String returns a readable description: "SAN GIULIANO TERME (PI)",
+// "CROAZIA", or "luogo sconosciuto (Z113)" for an unknown place.
 func (p Place) String() string {
-	if p.Kind == PlaceComune {
+	switch p.Kind {
+	case PlaceComune:
 		return p.Comune.Name + " (" + p.Comune.Province + ")"
+	case PlaceUnknown:
+		if p.Code == "" {
+			return "luogo sconosciuto"
+		}
+		return "luogo sconosciuto (" + p.Code + ")"
 	}
 	return p.Name()
 }

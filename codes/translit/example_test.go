@@ -28,3 +28,19 @@ func ExampleLetters() {
 	fmt.Println(translit.Letters(n))
 	// Output: DANGELONICOLO
 }
+
+func ExamplePassport() {
+	for _, s := range []string{"José María", "Nicolò", "NICOLO'", "D’Angelo", "Müller", "Ørsted", "Muñoz", "TIRANË"} {
+		p, _ := translit.Passport(s)
+		fmt.Println(p)
+	}
+	// Output:
+	// JOSE MARIA
+	// NICOLO
+	// NICOLO
+	// D'ANGELO
+	// MUELLER
+	// OERSTED
+	// MUNOZ
+	// TIRANE
+}

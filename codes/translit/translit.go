@@ -4,6 +4,17 @@
 // the Interior and ICAO 9303, see table.go) and refuses, with an error, what
 // cannot be transliterated.
 //
+// Two renderings share the table:
+//   - Passport (AppendPassport): the name as a passport's machine readable
+//     zone writes it (ICAO 9303), never with an apostrophe for an accent
+//     (José María → JOSE MARIA, NICOLO' → NICOLO). Use it for the names of
+//     applicants and family members and for foreign birthplaces in an ELI2
+//     file: the form wants the name as in the passport.
+//   - Name (AppendName): the register's rendering of circolare 1/2008, where
+//     a final accented vowel keeps its accent as an apostrophe (Nicolò →
+//     NICOLO'). The codice fiscale (package cf) uses it for the letters only,
+//     so both renderings give the same tax code.
+//
 // Names in non-Latin scripts (Cyrillic, Greek, Arabic, CJK…) are not
 // romanised: callers must supply the Latin spelling printed on the passport
 // (its machine readable zone), which is what Italian offices record.
@@ -86,12 +97,52 @@ func AppendName(dst []byte, s string) ([]byte, error) {
 	if isCanonical(s) {
 		return append(dst, s...), nil
 	}
+	return appendTranslit(dst, s, false)
+}
+
+// Passport returns s as a passport's machine readable zone writes a person's
+// name (ICAO Doc 9303 part 3), in the alphabet of the ELI2 file: upper case
+// A–Z, space, apostrophe, hyphen. It is the rendering for the names of
+// applicants and family members and for foreign birthplaces (TIRANË →
+// TIRANE). It differs from Name in one point only: an accent never becomes
+// an apostrophe (José María → JOSE MARIA, Nicolò → NICOLO), and an
+// apostrophe that ends a word after a vowel, the register's way of writing
+// a final accent (NICOLO'), is dropped. Apostrophes inside a name
+// (D'Angelo, O'Brien) and hyphens are kept, as the ELI2 alphabet allows.
+// Otherwise the table is Name's: diacritics dropped, Ä/Ö/Ü → AE/OE/UE,
+// ß → SS, Å → AA, Ø → OE, Æ → AE, Ñ → N; other scripts are an *Error.
+//
+// Passport is idempotent, and input already in its output form is returned
+// without allocating. The codice fiscale keeps its own rules (package cf).
+func Passport(s string) (string, error) {
+	if isPassportCanonical(s) {
+		return s, nil
+	}
+	var stack [64]byte
+	out, err := AppendPassport(stack[:0], s)
+	if err != nil {
+		return "", err
+	}
+	return string(out), nil
+}
+
+// AppendPassport appends Passport(s) to dst and returns the extended
+// buffer; on error dst is returned unchanged with the *Error.
+func AppendPassport(dst []byte, s string) ([]byte, error) {
+	if isPassportCanonical(s) {
+		return append(dst, s...), nil
+	}
+	return appendTranslit(dst, s, true)
+}
+
+// appendTranslit is Name (passport false) or Passport (passport true).
+func appendTranslit(dst []byte, s string, passport bool) ([]byte, error) {
 	if !isASCII(s) && norm.NFC.QuickSpanString(s) != len(s) {
 		s = norm.NFC.String(s)
 	}
 	start := len(dst)
 	out := dst
-	var st state
+	st := state{passport: passport}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size <= 1 {
@@ -111,6 +162,10 @@ type state struct {
 	pendingSpace bool // a space is due before the next character
 	accent       bool // the last letter was a vowel with a final-accent mark
 	lastVowel    bool // the last output byte is a vowel coming from a letter
+
+	passport  bool // Passport: no accent apostrophe
+	aposDue   bool // Passport: an apostrophe read, written only if a letter follows in the word…
+	aposVowel bool // …or if it did not follow a vowel
 }
 
 // rune appends the transliteration of r (whose encoding is enc) to out; it
@@ -129,6 +184,13 @@ func (st *state) rune(out []byte, start int, r rune, enc string) ([]byte, bool) 
 		return out, true
 	case isApostrophe(r):
 		st.accent = false // the apostrophe is already there
+		if st.passport {
+			if !st.aposDue {
+				st.aposDue, st.aposVowel = true, st.lastVowel
+			}
+			st.lastVowel = false
+			return out, true
+		}
 		return st.punct(out, '\''), true
 	case isHyphen(r):
 		return st.punct(st.endWord(out), '-'), true
@@ -187,9 +249,13 @@ func (st *state) flushSpace(out []byte) []byte {
 }
 
 func (st *state) letter(out []byte, c byte) []byte {
+	if st.aposDue { // an apostrophe inside a word (D'ANGELO)
+		out = append(st.flushSpace(out), '\'')
+		st.aposDue = false
+	}
 	out = append(st.flushSpace(out), c)
 	st.accent = false
-	st.lastVowel = c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'
+	st.lastVowel = isVowel(c)
 	return out
 }
 
@@ -204,6 +270,7 @@ func (st *state) letters(out []byte, m string) []byte {
 }
 
 func (st *state) punct(out []byte, c byte) []byte {
+	out = st.endApos(out)
 	out = append(st.flushSpace(out), c)
 	st.lastVowel = false
 	return out
@@ -211,13 +278,15 @@ func (st *state) punct(out []byte, c byte) []byte {
 
 // mark records a combining mark following the last letter.
 func (st *state) mark(m rune) {
-	if st.lastVowel && isFinalAccent(m) {
+	if !st.passport && st.lastVowel && isFinalAccent(m) {
 		st.accent = true
 	}
 }
 
-// endWord writes the apostrophe of a final accented vowel.
+// endWord writes the apostrophe of a final accented vowel (Name), or ends a
+// pending apostrophe (Passport).
 func (st *state) endWord(out []byte) []byte {
+	out = st.endApos(out)
 	if st.accent {
 		out = append(out, '\'')
 		st.accent = false
@@ -225,6 +294,35 @@ func (st *state) endWord(out []byte) []byte {
 	}
 	return out
 }
+
+// endApos settles an apostrophe that ends a word in Passport mode: after a
+// vowel it writes a final accent (NICOLO') and is dropped; after a
+// consonant it is kept.
+func (st *state) endApos(out []byte) []byte {
+	if st.aposDue {
+		if !st.aposVowel {
+			out = append(st.flushSpace(out), '\'')
+		}
+		st.aposDue = false
+	}
+	return out
+}
+
+// isPassportCanonical reports whether s is already in the output form of
+// Passport: Name's form with no apostrophe ending a word after a vowel.
+func isPassportCanonical(s string) bool {
+	if !isCanonical(s) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] == '\'' && isVowel(s[i-1]) && (i == len(s)-1 || s[i+1] == ' ' || s[i+1] == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func isVowel(c byte) bool { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' }
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -293,9 +293,10 @@ func MinoreConGenitore() eli2.Pratica {
 }
 
 // NatoInCroazia is a renewal for self-employment (kit 15) in Firenze of a
-// man born in 1975 in today's Croatia: the register records the state as
-// Croatia (ISTAT 250) while his codice fiscale, issued when the state was
-// Yugoslavia, carries Z118.
+// man born in 1975 in today's Croatia, a citizen of Bosnia and Herzegovina
+// (a Croatian citizen would need no permit since 2013): the register
+// records the birth state as Croatia (ISTAT 250) while his codice fiscale,
+// issued when the state was Yugoslavia, carries Z118.
 func NatoInCroazia() eli2.Pratica {
 	birth := d(1975, 8, 21)
 	return eli2.Pratica{
@@ -313,7 +314,7 @@ func NatoInCroazia() eli2.Pratica {
 			Cognome:       "HORVAT", Nome: "IVAN", Sesso: eli2.Maschio,
 			DataNascita:  eli2.DateFrom(birth),
 			LuogoNascita: eli2.LuogoNascita{StatoEstero: "250", Localita: "ZAGREB"},
-			Cittadinanza: "250", StatoCivile: "4",
+			Cittadinanza: "252", StatoCivile: "4",
 		},
 		Domicilio: eli2.Domicilio{
 			Comune: "D612", Provincia: "FI",
@@ -324,7 +325,7 @@ func NatoInCroazia() eli2.Pratica {
 		Documento: &eli2.Documento{
 			Tipo: eli2.Passaporto, Numero: "118273645",
 			DataRilascio: d(2019, 7, 1), DataScadenza: d(2029, 6, 30),
-			AutoritaRilascio: "PU ZAGREBACKA", StatoRilascio: "250",
+			AutoritaRilascio: "IDDEEA SARAJEVO", StatoRilascio: "252",
 		},
 		Istanza: eli2.Istanza{Moduli: []int{1}, FogliTotali: 1},
 	}
