@@ -103,7 +103,8 @@ func ExampleFileValidator() {
 	// 0
 }
 
-// Normalize transliterates every name, as a mapper does before validation.
+// Normalize writes every name as the passport does, as a mapper does
+// before validation: never an apostrophe for an accent.
 func ExampleNormalize() {
 	p := eli2test.RinnovoFamiglia()
 	p.Richiedente.Cognome = "Müller-Lüdenscheidt"
@@ -112,6 +113,6 @@ func ExampleNormalize() {
 	p.Familiari[1].Nome = "Ольга"
 	fmt.Println(eli2.Normalize(&p))
 	// Output:
-	// <nil> MUELLER-LUEDENSCHEIDT NICOLO'
+	// <nil> MUELLER-LUEDENSCHEIDT NICOLO
 	// eli2: Familiari[1].Nome: character 'О' (U+041E) cannot be transliterated
 }

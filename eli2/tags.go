@@ -285,7 +285,7 @@ func (c *checker) nameProblem(path, value string) {
 	if i := strings.LastIndexByte(path, '.'); i >= 0 {
 		field = path[i+1:]
 	}
-	n, err := translit.Name(value)
+	n, err := translit.Passport(value) // the suggestion is the passport's rendering
 	if err != nil {
 		ch := "?"
 		var te *translit.Error

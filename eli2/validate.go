@@ -49,6 +49,7 @@ func (c *checker) pratica(p *Pratica) {
 	c.domicilio(p)
 	c.documento(p)
 	c.famiglia(p)
+	c.passportNames(p)
 	c.codiciFiscali(p)
 }
 

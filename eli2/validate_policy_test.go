@@ -142,3 +142,21 @@ func TestPeriodMessages(t *testing.T) {
 	assert.Contains(t, it[0].Message, "meno di 60 giorni prima della scadenza del 31/12/2026")
 	assert.Contains(t, en[0].Message, "less than 60 days before the expiry on 2026-12-31")
 }
+
+// FuzzParsePeriod: ParsePeriod never panics, and what it accepts prints
+// back to an equal Period.
+func FuzzParsePeriod(f *testing.F) {
+	for _, s := range []string{"60d", "6m", "10y", "10a", "0d", "-1m", "9999999999999999999d", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParsePeriod(s)
+		if err != nil {
+			return
+		}
+		back, err := ParsePeriod(p.String())
+		if err != nil || back != p || p.N <= 0 {
+			t.Fatalf("%q → %v → %v, %v", s, p, back, err)
+		}
+	})
+}

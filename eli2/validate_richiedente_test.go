@@ -123,25 +123,81 @@ func TestNameCharsetMessage(t *testing.T) {
 	assert.Contains(t, got[0].Message, "U+0418")
 }
 
+// TestNormalize: names as the passport's machine-readable zone writes them
+// (ICAO 9303; issue 10): never an apostrophe for an accent; foreign
+// birthplaces too.
 func TestNormalize(t *testing.T) {
 	p := typicalPratica()
 	p.Richiedente.Cognome = "Müller"
+	p.Richiedente.Nome = "José María"
+	p.Richiedente.LuogoNascita.Localita = "TIRANË"
+	p.Familiari[0].Cognome = "D’Angelo"
 	p.Familiari[1].Nome = "Nicolò"
-	p.GenitoreTutore = &GenitoreTutore{Ruolo: Tutore, Cognome: "Ørsted", Nome: "Åsa"}
+	p.Familiari[1].LuogoNascita.Localita = "Saint-Denis (Réunion) 2"
+	p.GenitoreTutore = &GenitoreTutore{Ruolo: Tutore, Cognome: "Ørsted", Nome: "JOSE'"}
 	require.NoError(t, Normalize(p))
 	assert.Equal(t, "MUELLER", p.Richiedente.Cognome)
-	assert.Equal(t, "NICOLO'", p.Familiari[1].Nome)
+	assert.Equal(t, "JOSE MARIA", p.Richiedente.Nome)
+	assert.Equal(t, "TIRANE", p.Richiedente.LuogoNascita.Localita)
+	assert.Equal(t, "D'ANGELO", p.Familiari[0].Cognome)
+	assert.Equal(t, "NICOLO", p.Familiari[1].Nome)
+	assert.Equal(t, "SAINT-DENIS (REUNION) 2", p.Familiari[1].LuogoNascita.Localita)
 	assert.Equal(t, "OERSTED", p.GenitoreTutore.Cognome)
-	assert.Equal(t, "AASA", p.GenitoreTutore.Nome)
+	assert.Equal(t, "JOSE", p.GenitoreTutore.Nome)
+	assert.Empty(t, Validate(p, ValidateOptions{On: testOn}), "a normalised record has no name problem")
+	p.Familiari[0].LuogoNascita.Localita = "Харків"
+	var ne *NameError
+	require.ErrorAs(t, Normalize(p), &ne)
+	assert.Equal(t, "Familiari[0].LuogoNascita.Localita", ne.Path)
+	p.Familiari[0].LuogoNascita.Localita = ""
 
 	p.Familiari[0].Cognome = "王"
 	p.Richiedente.Nome = "Zoë"
 	err := Normalize(p)
-	var ne *NameError
 	require.ErrorAs(t, err, &ne)
 	assert.Equal(t, "Familiari[0].Cognome", ne.Path)
 	assert.Equal(t, "ZOE", p.Richiedente.Nome, "other names are still normalised")
 	assert.Equal(t, "王", p.Familiari[0].Cognome, "failing name left unchanged")
 	assert.Contains(t, err.Error(), "Familiari[0].Cognome")
 	assert.NoError(t, Normalize(nil))
+}
+
+// TestPassportNames: a name in the file's alphabet whose word ends with an
+// apostrophe after a vowel (the register's final accent, JOSE') differs
+// from the passport's rendering (ICAO 9303: JOSE): a warning, since it may
+// be an elision the desk checks on the passport.
+func TestPassportNames(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{name: "accent apostrophe in the applicant's name", mutate: func(p *Pratica) { p.Richiedente.Nome = "JOSE' MARIA" },
+			want: []string{"Richiedente.Nome name_accent_apostrophe"}},
+		{name: "accent apostrophe in a child's name", mutate: func(p *Pratica) { p.Familiari[1].Nome = "NICOLO'" },
+			want: []string{"Familiari[1].Nome name_accent_apostrophe"}},
+		{name: "apostrophe inside a surname", mutate: func(p *Pratica) { p.Familiari[0].Cognome = "D'ANGELO" }},
+		{name: "accented name suggests the passport form", mutate: func(p *Pratica) { p.Richiedente.Nome = "José" },
+			want: []string{"Richiedente.Nome name_charset"}},
+	})
+	p := typicalPratica()
+	p.Richiedente.Nome = "José"
+	got := Validate(p, ValidateOptions{On: testOn, ShowPersonalData: true})
+	require.Len(t, got, 1)
+	assert.Contains(t, got[0].Message, "forma suggerita: JOSE")
+	assert.NotContains(t, got[0].Message, "JOSE'")
+}
+
+// FuzzPassportPlace: a locality either fails with a *translit.Error or
+// gives text without lower-case letters that transliterates to itself.
+func FuzzPassportPlace(f *testing.F) {
+	for _, s := range []string{"TIRANË", "Saint-Denis (Réunion) 2", "Харків", " a  (b) ", "((", "D’Angelo 3/b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out, err := passportPlace(s)
+		if err != nil {
+			return
+		}
+		again, err := passportPlace(out)
+		if err != nil || again != out {
+			t.Fatalf("%q → %q → %q, %v", s, out, again, err)
+		}
+	})
 }
