@@ -139,15 +139,7 @@ func Map(rec *Record, req Request, opts MapOptions) (*eli2.Pratica, eli2.Problem
 	if rec == nil {
 		return nil, nil, ErrNilRecord
 	}
-	if opts.Tables == nil {
-		opts.Tables = codes.Default()
-	}
-	if opts.On == 0 {
-		opts.On = codes.Today()
-	}
-	if opts.ChildMaxAge <= 0 {
-		opts.ChildMaxAge = eli2.DefaultChildMaxAge
-	}
+	opts = opts.withDefaults()
 	if freeMovement(opts.Tables, rec.Person.Citizenships, opts.On) {
 		return nil, nil, fmt.Errorf("%w (person %q)", ErrNotSubject, rec.Person.ID)
 	}
@@ -167,6 +159,20 @@ func Map(rec *Record, req Request, opts MapOptions) (*eli2.Pratica, eli2.Problem
 		ChildMaxAge: opts.ChildMaxAge, ShowPersonalData: opts.ShowPersonalData,
 	})
 	return pr, append(probs, m.problems...), nil
+}
+
+// withDefaults fills in the zero fields of o as MapOptions documents.
+func (o MapOptions) withDefaults() MapOptions {
+	if o.Tables == nil {
+		o.Tables = codes.Default()
+	}
+	if o.On == 0 {
+		o.On = codes.Today()
+	}
+	if o.ChildMaxAge <= 0 {
+		o.ChildMaxAge = eli2.DefaultChildMaxAge
+	}
+	return o
 }
 
 type mapper struct {

@@ -44,7 +44,7 @@ func TestMapHeadOfFamily(t *testing.T) {
 		DataRilascio: 20240710, DataScadenza: 20260715, QuesturaRilascio: "FI"}, p.TitoloPosseduto)
 	assert.Equal(t, eli2.Richiedente{CodiceFiscale: "LMRYSF85C10Z330C", Cognome: "EL AMRANI", Nome: "YOUSSEF",
 		Sesso: eli2.Maschio, DataNascita: eli2.PartialDate{Year: 1985, Month: 3, Day: 10},
-		LuogoNascita: eli2.LuogoNascita{StatoEstero: "436", Localita: "Casablanca"}, Cittadinanza: "436", StatoCivile: "2"}, p.Richiedente)
+		LuogoNascita: eli2.LuogoNascita{StatoEstero: "436", Localita: "CASABLANCA"}, Cittadinanza: "436", StatoCivile: "2"}, p.Richiedente)
 	assert.Equal(t, eli2.Domicilio{Comune: "D612", Provincia: "FI", Toponimo: eli2.Toponimo{Specie: "VIA", Denominazione: "dei Servi"},
 		NumeroCivico: "12", Esponente: "A", Scala: "B", Interno: "3", CAP: "50122"}, p.Domicilio)
 	assert.Equal(t, &eli2.Recapiti{Telefono: "+39 333 1234567", Email: "youssef.elamrani@example.org"}, p.Recapiti)
