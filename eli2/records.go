@@ -135,6 +135,11 @@ type Familiare struct {
 	DataNascita   PartialDate
 	LuogoNascita  LuogoNascita
 	Cittadinanza  string
+	// NumeroPassaporto and NumeroPermesso are a child's passport and
+	// permit numbers, when the register knows them (optional in v1): since
+	// l. 122/2016 each child listed gets an individual permit.
+	NumeroPassaporto string
+	NumeroPermesso   string
 }
 
 // GenitoreTutore is the parent or guardian who signs for a minor applicant.

@@ -16,7 +16,7 @@ const (
 // error; the export skips them. Citizenship 997 or 998 is a warning.
 func (c *checker) eligibility(p *Pratica) {
 	r := &p.Richiedente
-	c.freeMovement("Richiedente.Cittadinanza", r.Cittadinanza, false)
+	c.freeMovement("Richiedente", r.Cittadinanza, false)
 	if r.Cittadinanza == citizenshipPending || r.Cittadinanza == citizenshipUnassignable {
 		name := r.Cittadinanza
 		if s, ok := c.t.StateByIstat(r.Cittadinanza, 0); ok {
@@ -26,10 +26,10 @@ func (c *checker) eligibility(p *Pratica) {
 	}
 }
 
-// freeMovement reports a citizenship free to move on the file date. For a
-// child (listed among the children) the message adds that he must not be
-// listed: he needs no permit.
-func (c *checker) freeMovement(path, istat string, child bool) {
+// freeMovement reports a citizenship free to move on the file date, on
+// section.Cittadinanza. For a child (listed among the children) the message
+// adds that he must not be listed: he needs no permit.
+func (c *checker) freeMovement(section, istat string, child bool) {
 	if istat == "" {
 		return
 	}
@@ -41,6 +41,6 @@ func (c *checker) freeMovement(path, istat string, child bool) {
 	if child {
 		note = c.phrase(phraseChildNotListed)
 	}
-	c.add(path, CodeNotSubjectToPermit, "value", istat, "name", st.Name, "scope", c.phrase("scope_"+st.Scope),
+	c.add(section+".Cittadinanza", CodeNotSubjectToPermit, "value", istat, "name", st.Name, "scope", c.phrase("scope_"+st.Scope),
 		"date", c.date(c.on), "note", note)
 }

@@ -42,7 +42,7 @@ func (c *checker) famiglia(p *Pratica) {
 					"min", strconv.Itoa(pol.SpouseMinAge))
 			}
 		case Figlio:
-			c.freeMovement(prefix+".Cittadinanza", f.Cittadinanza, true)
+			c.freeMovement(prefix, f.Cittadinanza, true)
 			if !born {
 				continue
 			}
@@ -50,7 +50,7 @@ func (c *checker) famiglia(p *Pratica) {
 				c.add(prefix+".DataNascita", CodeChildTooOld, "max", strconv.Itoa(pol.ChildMaxAge),
 					"date", c.date(c.on), "age", strconv.Itoa(age))
 			}
-			c.childOfApplicant(prefix+".DataNascita", f.DataNascita, parent)
+			c.childOfApplicant(prefix, f.DataNascita, parent)
 		}
 	}
 }
@@ -58,15 +58,15 @@ func (c *checker) famiglia(p *Pratica) {
 // childOfApplicant reports a child born before the applicant, or before
 // the applicant was Policy.ParentMinAge. A parent born after the file date
 // is birth_in_future alone.
-func (c *checker) childOfApplicant(path string, child, parent PartialDate) {
+func (c *checker) childOfApplicant(prefix string, child, parent PartialDate) {
 	if parent.IsZero() || child.IsZero() || parent.Earliest() > c.on {
 		return
 	}
 	switch {
 	case child.Latest() < parent.Earliest():
-		c.add(path, CodeChildOlderThanParent, "birth", child.String(), "parent", parent.String())
+		c.add(prefix+".DataNascita", CodeChildOlderThanParent, "birth", child.String(), "parent", parent.String())
 	case codes.YearsBetween(parent.Earliest(), child.Latest()) < c.opts.Policy.ParentMinAge:
-		c.add(path, CodeParentTooYoung, "birth", child.String(), "parent", parent.String(),
+		c.add(prefix+".DataNascita", CodeParentTooYoung, "birth", child.String(), "parent", parent.String(),
 			"min", strconv.Itoa(c.opts.Policy.ParentMinAge))
 	}
 }

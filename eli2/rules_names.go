@@ -130,27 +130,31 @@ func keptInPlace(r rune) bool {
 // desk checks it on the passport. Names outside the alphabet are the nome
 // tag's (name_charset, name_untransliterable).
 func (c *checker) passportNames(p *Pratica) {
-	check := func(path, s string) {
-		if !strings.Contains(s, "'") {
-			return
-		}
-		if n, err := translit.Name(s); err != nil || n != s {
-			return
-		}
-		if pp, err := translit.Passport(s); err == nil && pp != s {
-			c.add(path, CodeNameAccentApostrophe, "field", path[strings.LastIndexByte(path, '.')+1:],
-				"suggestion", c.name(pp))
-		}
-	}
-	check("Richiedente.Cognome", p.Richiedente.Cognome)
-	check("Richiedente.Nome", p.Richiedente.Nome)
+	c.passportName("Richiedente", "Cognome", p.Richiedente.Cognome)
+	c.passportName("Richiedente", "Nome", p.Richiedente.Nome)
 	for i := range p.Familiari {
-		prefix := index("Familiari", i)
-		check(prefix+".Cognome", p.Familiari[i].Cognome)
-		check(prefix+".Nome", p.Familiari[i].Nome)
+		// Paths are built only for a name with an apostrophe.
+		if f := &p.Familiari[i]; strings.Contains(f.Cognome, "'") || strings.Contains(f.Nome, "'") {
+			c.passportName(index("Familiari", i), "Cognome", f.Cognome)
+			c.passportName(index("Familiari", i), "Nome", f.Nome)
+		}
 	}
 	if g := p.GenitoreTutore; g != nil {
-		check("GenitoreTutore.Cognome", g.Cognome)
-		check("GenitoreTutore.Nome", g.Nome)
+		c.passportName("GenitoreTutore", "Cognome", g.Cognome)
+		c.passportName("GenitoreTutore", "Nome", g.Nome)
+	}
+}
+
+// passportName reports name_accent_apostrophe on section.field when s, in
+// the file's alphabet, is not its passport rendering.
+func (c *checker) passportName(section, field, s string) {
+	if !strings.Contains(s, "'") {
+		return
+	}
+	if n, err := translit.Name(s); err != nil || n != s {
+		return
+	}
+	if pp, err := translit.Passport(s); err == nil && pp != s {
+		c.add(section+"."+field, CodeNameAccentApostrophe, "field", field, "suggestion", c.name(pp))
 	}
 }
