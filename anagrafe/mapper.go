@@ -413,8 +413,12 @@ func (m *mapper) questura() string {
 	return m.p.Address.Province
 }
 
-// passport picks the document for Modulo 1.
-func (m *mapper) passport() *IdentityDocument {
+// passport picks the applicant's document for Modulo 1.
+func (m *mapper) passport() *IdentityDocument { return m.passportOf(m.p) }
+
+// passportOf picks p's passport or equivalent document: valid on opts.On
+// first, national passport first, most recent issue first.
+func (m *mapper) passportOf(p *Person) *IdentityDocument {
 	var best *IdentityDocument
 	rank := func(d *IdentityDocument) (valid, national int, issued codes.Date) {
 		if d.ExpiryDate == 0 || d.ExpiryDate >= m.opts.On {
@@ -425,8 +429,8 @@ func (m *mapper) passport() *IdentityDocument {
 		}
 		return valid, national, d.IssueDate
 	}
-	for i := range m.p.Documents {
-		d := &m.p.Documents[i]
+	for i := range p.Documents {
+		d := &p.Documents[i]
 		if !d.Kind.PassportLike() {
 			continue
 		}
@@ -522,7 +526,17 @@ func (m *mapper) family() (out []eli2.Familiare, unconfirmed bool) {
 		if !links && isSpouseRel(p.Relation) {
 			unconfirmed = true
 		}
-		out = append(out, familiare(eli2.Figlio, &x))
+		f := familiare(eli2.Figlio, &x)
+		// Each child listed gets an individual permit (l. 122/2016): carry
+		// the child's passport and permit numbers when the register gives
+		// them with the household.
+		if d := m.passportOf(&x); d != nil {
+			f.NumeroPassaporto = d.Number
+		}
+		if x.Permit != nil {
+			f.NumeroPermesso = x.Permit.Number
+		}
+		out = append(out, f)
 	}
 	return out, unconfirmed
 }

@@ -161,3 +161,41 @@ func TestMapNotSubjectBeforeNoPermit(t *testing.T) {
 	assert.True(t, errors.Is(err, anagrafe.ErrNotSubject), "%v", err)
 	assert.False(t, errors.Is(err, anagrafe.ErrNoPermit))
 }
+
+func TestMapChildDocuments(t *testing.T) {
+	// Issue 10 / l. 122/2016: each child listed gets an individual permit;
+	// the application carries the child's passport (valid, most recent)
+	// and permit numbers when the register gives them with the household
+	// (members may come without documents: Family.Members).
+	docs := []anagrafe.IdentityDocument{
+		{Kind: anagrafe.Passport, Number: "OLD1", IssueDate: 20150101, ExpiryDate: 20200101},
+		{Kind: anagrafe.Passport, Number: "UZ9", IssueDate: 20230101, ExpiryDate: 20280101},
+		{Kind: anagrafe.IdentityCard, Number: "CI1", IssueDate: 20240101, ExpiryDate: 20340101},
+	}
+	tests := []struct {
+		name               string
+		docs               []anagrafe.IdentityDocument
+		permit             *anagrafe.Permit
+		passport, permesso string
+	}{
+		{"member without documents", nil, nil, "", ""},
+		{"passport and permit", docs, &anagrafe.Permit{Type: "1", Kit: 13, Number: "I00000003"}, "UZ9", "I00000003"},
+		{"identity card only", docs[2:], nil, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := household(t, "P001", nil)
+			for i := range rec.Family.Members {
+				if rec.Family.Members[i].ID == "P003" {
+					rec.Family.Members[i].Documents, rec.Family.Members[i].Permit = tt.docs, tt.permit
+				}
+			}
+			p, _, err := anagrafe.Map(rec, anagrafe.Request{}, anagrafe.MapOptions{On: anagrafetest.RefDate})
+			require.NoError(t, err)
+			require.Equal(t, []string{"SARA"}, children(p))
+			f := p.Familiari[len(p.Familiari)-1]
+			assert.Equal(t, tt.passport, f.NumeroPassaporto)
+			assert.Equal(t, tt.permesso, f.NumeroPermesso)
+		})
+	}
+}

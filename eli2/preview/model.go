@@ -88,8 +88,8 @@ type builder struct {
 	mask   bool
 	on     codes.Date // reference date for places of residence
 	probs  []eli2.Problem
-	byPath map[string][]int // path → indexes into probs not yet shown
-	secret []string         // full tax codes to mask inside messages
+	byPath map[string][]int  // path → indexes into probs not yet shown
+	secret []string          // full tax codes to mask inside messages
 	reg    map[string]string // register spellings by path (Item.Register)
 }
 
