@@ -92,5 +92,9 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "anagrafe dimostrativa %s: %d residenti in %d famiglie, %d con permesso, %d minorenni, %d record volutamente errati (%.1f s)\n",
 		*out, st.Persons, st.Households, st.PermitHolders, st.Minors, defects, time.Since(start).Seconds())
+	fmt.Fprintln(stderr, "persone per caso delle regole di validazione:")
+	for _, k := range demo.CaseKinds {
+		fmt.Fprintf(stderr, "  %-20s %6d\n", k, st.Cases[k])
+	}
 	return 0
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/retecomuni/eli2sdk/anagrafe/demo"
 	"github.com/retecomuni/eli2sdk/anagrafe/sqlreg"
 )
 
@@ -28,6 +29,9 @@ func TestDemoCommandLayouts(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "demo.db")
 			rc, _, stderr := exportRun(append([]string{"demo", "--persons", "400", "--seed", "2", "--on", exportTestOn, "--out", db}, tt.flags...)...)
 			require.Equal(t, 0, rc, stderr)
+			for _, k := range demo.CaseKinds {
+				assert.Contains(t, stderr, "  "+k+" ", "case counts printed")
+			}
 			src, err := sqlreg.Open(context.Background(), "sqlite:"+db, sqlreg.Options{})
 			require.NoError(t, err)
 			defer src.Close()

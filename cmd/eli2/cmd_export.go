@@ -42,7 +42,7 @@ const exportDemoPersons = 2000
 
 // exportDemoFile is the demo register's file name (the version changes when
 // the generator changes).
-const exportDemoFile = "demo-v1.db"
+const exportDemoFile = "demo-v2.db"
 
 // exportAuditFile is the default audit log's file name.
 const exportAuditFile = "eli2-export-audit.jsonl"
