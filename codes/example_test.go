@@ -189,3 +189,19 @@ func ExampleTables_ComuneByIstat() {
 	fmt.Println(ok, c.Name, c.Istat, c.Province, c.Belfiore)
 	// Output: true PRATO 048034 FI G999
 }
+
+func ExampleTables_KitSuccessor() {
+	t := codes.Default()
+	on := codes.NewDate(2026, 11, 30)
+	for _, code := range []int{25, 26} {
+		next, prev, ok := t.KitSuccessor(code, on)
+		if ok {
+			fmt.Printf("%d %s: use %d %s\n", code, prev.Description, next.Code, next.Description)
+		} else {
+			fmt.Printf("%d %s: no successor\n", code, prev.Description)
+		}
+	}
+	// Output:
+	// 25 Tirocinio formazione professionale: use 24 Motivi di studio (art. 39 Testo Unico Immigrazione)
+	// 26 Turismo: no successor
+}

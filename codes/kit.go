@@ -87,7 +87,9 @@ func (s KitOps) String() string {
 // KitEdition is an edition of the kit table: a file is judged by the
 // edition in force on its date. The editions, their files and start dates
 // are data (codes/data/kit_edizioni.csv): 2006 (the 2006–2009 kit ELI2 was
-// built for) and 2024 (the table Poste Italiane dates 2024-05-30).
+// built for) and 2024 (the table Poste Italiane dates 2024-05-30; the
+// published table may continue past code 32, the copy the data holds ends
+// there: a newer copy is given to Load as KitEditionSource).
 type KitEdition struct {
 	Name   string // "2006", "2024"
 	From   Date   // first day in force; zero for the first edition
@@ -218,6 +220,31 @@ func (t *Tables) KitTypesOn(d Date) []KitType {
 		}
 	}
 	return out
+}
+
+// KitSuccessor tells what to use on d instead of code, for a code not in
+// force on d. prev is code's row in the most recent earlier edition that
+// has it: its Successor and SuccessorSource say what replaced it, or (with
+// Successor 0 and a source) that nothing did (1 Adozione, 26 Turismo). next
+// is the successor's row in the edition in force on d, and ok reports
+// whether there is one in force (22 → 27, 25 → 24 from 2024-05-30). A code
+// in force on d, or one no earlier edition has, gives zero rows and false.
+func (t *Tables) KitSuccessor(code int, d Date) (next, prev KitType, ok bool) {
+	if _, inForce := t.KitOn(code, d); inForce {
+		return KitType{}, KitType{}, false
+	}
+	for i := t.editionOn(d); i >= 0; i-- {
+		k, found := findKit(t.kit[i].rows, code)
+		if !found || (i == t.editionOn(d) && k.ValidOn(d)) {
+			continue
+		}
+		if k.Successor == 0 {
+			return KitType{}, k, false
+		}
+		n, ok := t.KitOn(k.Successor, d)
+		return n, k, ok
+	}
+	return KitType{}, KitType{}, false
 }
 
 func findKit(rows []KitType, code int) (KitType, bool) {

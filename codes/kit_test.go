@@ -293,3 +293,38 @@ func hasIssue(tb *Tables, file, text string) bool {
 	}
 	return false
 }
+
+func TestKitSuccessor(t *testing.T) {
+	tb := Default()
+	on := d("2026-11-30")
+	tests := []struct {
+		code         int
+		on           Date
+		ok           bool
+		next         int
+		prevEdition  string
+		prevCitation string
+	}{
+		{22, on, true, 27, "2006", "27-ter"},
+		{25, on, true, 24, "2006", "art. 39"},
+		{26, on, false, 0, "2006", "Turismo"},
+		{1, on, false, 0, "2006", "Adozione"},
+		{8, on, false, 0, "2006", "30/2007"},
+		{8, d("2010-01-01"), false, 0, "2006", "30/2007"}, // ended by VALIDO_AL in the 2006 edition
+		{16, on, false, 0, "", ""},                        // in force: nothing to replace
+		{26, d("2024-05-29"), false, 0, "", ""},           // still in force
+		{99, on, false, 0, "", ""},                        // never existed
+	}
+	for _, tc := range tests {
+		next, prev, ok := tb.KitSuccessor(tc.code, tc.on)
+		assert.Equal(t, tc.ok, ok, tc.code)
+		assert.Equal(t, tc.next, next.Code, tc.code)
+		assert.Equal(t, tc.prevEdition, prev.Edition, tc.code)
+		if tc.prevCitation != "" {
+			assert.Contains(t, prev.Note+prev.SuccessorSource, tc.prevCitation, tc.code)
+		}
+		if ok {
+			assert.Equal(t, "2024", next.Edition)
+		}
+	}
+}

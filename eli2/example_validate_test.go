@@ -48,8 +48,9 @@ func ExampleValidate_messages() {
 	// Cognome has characters outside upper-case A-Z, space, apostrophe, hyphen; suggested form: M.
 }
 
-// ChildMaxAge raises the age limit of the children section from the kit's
-// 14 (L. 122/2016 changed art. 31 of the Testo Unico).
+// ChildMaxAge changes the age limit of the children section (14 in
+// Modulo 1; l. 122/2016 did not raise it, it gave each child an individual
+// permit). Policy.ChildMaxAge is the same value.
 func ExampleValidateOptions_childMaxAge() {
 	p := eli2test.RinnovoFamiglia()
 	p.Familiari[1].DataNascita = eli2.PartialDate{Year: 2010, Month: 5}
@@ -115,4 +116,32 @@ func ExampleNormalize() {
 	// Output:
 	// <nil> MUELLER-LUEDENSCHEIDT NICOLO
 	// eli2: Familiari[1].Nome: character 'О' (U+041E) cannot be transliterated
+}
+
+// Policy holds the time rules; a zero field keeps the law's default.
+func ExampleValidateOptions_policy() {
+	p := eli2test.RinnovoFamiglia() // permit expiring 2026-06-02, file of 2026-03-15
+	for _, notice := range []string{"60d", "3m"} {
+		period, _ := eli2.ParsePeriod(notice)
+		opts := eli2.ValidateOptions{On: eli2test.FileDay, Policy: eli2.Policy{RenewalNotice: period}}
+		fmt.Println(notice, len(eli2.Validate(&p, opts)))
+	}
+	fmt.Println(eli2.DefaultPolicy().RegisterReview)
+	// Output:
+	// 60d 0
+	// 3m 1
+	// 6m
+}
+
+// Rules is the catalogue of every problem code with its severity and
+// source, as `eli2 validate --rules` prints it.
+func ExampleRules() {
+	for _, r := range eli2.Rules() {
+		if r.Code == eli2.CodeRenewalLate || r.Code == eli2.CodeQuesturaMismatch {
+			fmt.Println(r.Code, r.Severity == eli2.SeverityWarning, r.Source[:24])
+		}
+	}
+	// Output:
+	// questura_mismatch false art. 5 c.4 d.lgs. 286/19
+	// renewal_late true art. 5 c.4 d.lgs. 286/19
 }

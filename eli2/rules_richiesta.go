@@ -92,37 +92,28 @@ func (c *checker) kitInForce(path string, code int) (codes.KitType, bool) {
 	if k, ok := c.t.KitOn(code, c.on); ok {
 		return k, true
 	}
-	old, known := c.kitAnyEdition(code)
-	if !known {
-		return codes.KitType{}, false // unknown_kit from the kit tag
+	// codes.KitSuccessor: the row of an earlier edition and what replaced
+	// it; a code only of a later edition (27 before 2024-05-30) has none.
+	next, old, replaced := c.t.KitSuccessor(code, c.on)
+	if old.Code == 0 {
+		var known bool
+		if old, known = c.kitOfAnyEdition(code); !known {
+			return codes.KitType{}, false // unknown_kit from the kit tag
+		}
 	}
 	succ := c.phrase(phraseNoSuccessor)
-	if s, ok := c.t.KitOn(old.Successor, c.on); old.Successor != 0 && ok {
-		succ = c.phrase(phraseSuccessor, "code", strconv.Itoa(s.Code), "name", s.Description)
+	if replaced {
+		succ = c.phrase(phraseSuccessor, "code", strconv.Itoa(next.Code), "name", next.Description)
 	}
 	c.add(path, CodeKitNotValidOnDate, "value", strconv.Itoa(code), "kit", old.Description,
 		"date", c.date(c.on), "edition", c.t.KitEditionOn(c.on).Name, "successor", succ)
 	return codes.KitType{}, false
 }
 
-// kitAnyEdition returns the row of code in the edition in force on the
-// file date or, failing that, in the latest earlier edition that has it
-// (whose row names the successor), or else in a later edition.
-func (c *checker) kitAnyEdition(code int) (codes.KitType, bool) {
-	eds := c.t.KitEditions()
-	cur := 0
-	for i, e := range eds {
-		if e.From <= c.on {
-			cur = i
-		}
-	}
-	for i := cur; i >= 0; i-- {
-		if k, ok := c.t.KitIn(eds[i].Name, code); ok {
-			return k, true
-		}
-	}
-	for i := cur + 1; i < len(eds); i++ {
-		if k, ok := c.t.KitIn(eds[i].Name, code); ok {
+// kitOfAnyEdition returns the row of code in the first edition that has it.
+func (c *checker) kitOfAnyEdition(code int) (codes.KitType, bool) {
+	for _, e := range c.t.KitEditions() {
+		if k, ok := c.t.KitIn(e.Name, code); ok {
 			return k, true
 		}
 	}

@@ -142,6 +142,85 @@ var invalidFiles = []invalidFile{
 		"P001 Istanza.FogliTotali out_of_range errore",
 		"P001 DatiSocioProfessionali.TitoloStudio unknown_code errore",
 	}},
+	// Issue 10: kit codes by the edition in force (2024 table: 25 → 24,
+	// 26 has no successor).
+	{name: "kit_edizione", pratiche: func() []*Pratica {
+		a, b := typicalPratica(), typicalPratica()
+		b.ID = "P002"
+		a.Richiesta.Tipologia, b.Richiesta.Tipologia = 25, 26
+		return []*Pratica{a, b}
+	}, want: []string{
+		"P001 Richiesta.Tipologia kit_not_valid_on_date errore",
+		"P002 Richiesta.Tipologia kit_not_valid_on_date errore",
+	}},
+	// Art. 13 c.2 lett. b d.lgs. 286/1998; DPR 223/1989 art. 11; an
+	// expired permit is renewed, not duplicated.
+	{name: "scadenze", pratiche: func() []*Pratica {
+		a, b, c := typicalPratica(), typicalPratica(), typicalPratica()
+		b.ID, c.ID = "P002", "P003"
+		a.TitoloPosseduto.DataScadenza = codes.NewDate(2026, 9, 1)
+		b.TitoloPosseduto.DataScadenza = codes.NewDate(2026, 3, 1)
+		c.Richiesta.TipoRichiesta, c.Richiesta.Tipologia = Duplicato, 12
+		c.TitoloPosseduto.DataScadenza = codes.NewDate(2026, 11, 1)
+		return []*Pratica{a, b, c}
+	}, want: []string{
+		"P001 TitoloPosseduto.DataScadenza permit_expired_grace avviso",
+		"P002 TitoloPosseduto.DataScadenza permit_expired_review avviso",
+		"P003 TitoloPosseduto.DataScadenza titolo_expired avviso",
+	}},
+	// codes/data/kit_durate.csv: d.l. 20/2023 (36 months), l. 238/2021.
+	{name: "durata", pratiche: func() []*Pratica {
+		a, b := typicalPratica(), typicalPratica()
+		b.ID = "P002"
+		a.Richiesta.DurataMesi = 120
+		b.Richiesta.Tipologia, b.Richiesta.TipoTitolo, b.Richiesta.DurataMesi = 9, Carta, 60
+		return []*Pratica{a, b}
+	}, want: []string{
+		"P001 Richiesta.DurataMesi duration_too_long avviso",
+		"P002 Richiesta.DurataMesi duration_not_applicable avviso",
+	}},
+	// Art. 1 d.lgs. 286/1998; codes/data/libera_circolazione.csv.
+	{name: "cittadinanza", pratiche: func() []*Pratica {
+		a, b := typicalPratica(), typicalPratica()
+		b.ID = "P002"
+		a.Richiedente.Cittadinanza = "100"
+		a.Familiari[1].Cittadinanza = "215"
+		b.Richiedente.Cittadinanza = "998"
+		return []*Pratica{a, b}
+	}, want: []string{
+		"P001 Richiedente.Cittadinanza not_subject_to_permit errore",
+		"P001 Familiari[1].Cittadinanza not_subject_to_permit errore",
+		"P002 Richiedente.Cittadinanza citizenship_undetermined avviso",
+	}},
+	// Art. 29 c.1-ter d.lgs. 286/1998, art. 84 c.c., plausibility.
+	{name: "famiglia", pratiche: func() []*Pratica {
+		a, b := typicalPratica(), typicalPratica()
+		b.ID = "P002"
+		a.Familiari = append(a.Familiari, a.Familiari[0])
+		a.Familiari[0].DataNascita = PartialDate{Year: 2022, Month: 1, Day: 5}
+		b.Richiedente.DataNascita = PartialDate{Year: 2005, Month: 1, Day: 5}
+		b.Richiedente.StatoCivile = "77"
+		b.Documento = nil
+		return []*Pratica{a, b}
+	}, want: []string{
+		"P001 Familiari[0].DataNascita spouse_too_young avviso",
+		"P001 Familiari[2].Relazione spouse_multiple errore",
+		"P002 Richiedente.StatoCivile code_not_recognised avviso",
+		"P002 Documento document_missing avviso",
+		"P002 Familiari[1].DataNascita parent_too_young errore",
+	}},
+	// ICAO 9303 names; plausibility of the permit's dates.
+	{name: "passaporto_e_titolo", pratiche: func() []*Pratica {
+		a, b := typicalPratica(), typicalPratica()
+		b.ID = "P002"
+		a.Richiedente.Nome = "JOSE' MARIA"
+		b.TitoloPosseduto.DataRilascio = codes.NewDate(1984, 12, 1)
+		return []*Pratica{a, b}
+	}, want: []string{
+		"P001 Richiedente.Nome name_accent_apostrophe avviso",
+		"P002 TitoloPosseduto.DataRilascio issued_before_birth errore",
+		"P002 TitoloPosseduto.DataScadenza validity_too_long errore",
+	}},
 	{name: "intestazione", pratiche: one(func(*Pratica) {}),
 		header: func(h *Intestazione) { h.ComuneBelfiore, h.ComuneIstat = "D235", "047004" },
 		want:   []string{"- Intestazione.ComuneBelfiore comune_not_active errore"}},
