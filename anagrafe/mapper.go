@@ -343,18 +343,11 @@ func (m *mapper) kit(tipo eli2.TipoRichiesta) int {
 }
 
 // successor returns the code that replaced the register's kit code in the
-// edition in force (22 → 27, 25 → 24: codes/data/kit_successori.csv) when
-// it allows op, else 0.
+// edition in force (22 → 27, 25 → 24: codes.Tables.KitSuccessor) when it
+// allows op, else 0.
 func (m *mapper) successor(code int, op codes.KitOp) int {
-	t, on := m.opts.Tables, m.opts.On
-	for _, e := range t.KitEditions() {
-		k, ok := t.KitIn(e.Name, code)
-		if !ok || k.Successor == 0 {
-			continue
-		}
-		if s, ok := t.KitOn(k.Successor, on); ok && s.Allows(op) {
-			return s.Code
-		}
+	if next, _, ok := m.opts.Tables.KitSuccessor(code, m.opts.On); ok && next.Allows(op) {
+		return next.Code
 	}
 	return 0
 }
