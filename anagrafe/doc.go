@@ -18,6 +18,16 @@
 // the field and a stable reason, never the value, and the stream goes on.
 // Any other error of a stream means the source is broken.
 //
+// Map turns a record into an application (see its doc for every rule):
+// citizens of Italy, the EU, the EEA or Switzerland are not subject to a
+// permit (ErrNotSubject); kit codes come from the edition of the kit table
+// in force on the file date, or are left to the desk; children come from
+// filiation with the applicant and are listed under 14 only (l. 122/2016:
+// from 14 a minor applies in person); names are written as in the passport
+// (RegisterSpellings gives the register's spelling for the preview).
+// Art11Candidates lists the persons whose permit expired more than six
+// months ago, for the procedure of DPR 223/1989 art. 11.
+//
 // Reference adapters live in subpackages: memory (in-memory, for tests),
 // sqlreg (database/sql: SQLite embedded by default, PostgreSQL) and
 // csvadapter (CSV extracts, UTF-8 or Windows-1252). Package adaptertest runs

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/retecomuni/eli2sdk/codes"
@@ -89,42 +90,58 @@ type MapOptions struct {
 // ricevuta and 6 rinnovo in corso keep their code), family members and the
 // parent or guardian of a minor (see below).
 //
-// Defaults for what the operator did not set: RINNOVO; kit code — the
-// permit's Kit when it is a rilascio/rinnovo code, 9 for a carta (tipo 2),
-// otherwise the kit whose description matches the permit's motive (exactly,
-// or by unique containment), 14 instead of 13 for an applicant aged 14–17;
-// 3/4 for AGGIORNAMENTO, 11/12 for DUPLICATO (carta/permesso), 10 for
-// CONVERSIONE; TipoTitolo from the kit table; Questura: the one serving the
+// Defaults for what the operator did not set: RINNOVO; kit code — always
+// one in force on opts.On (codes.Tables.KitOn: the 2006 table up to
+// 2024-05-29, Poste Italiane's 2024 table from 2024-05-30) that allows the
+// operation: the permit's Kit when it is; else the code that replaced it
+// (22 → 27, 25 → 24); else 9 for a carta (tipo 2); else the code whose
+// description matches the permit's motive (exactly, or by unique
+// containment); 14 instead of 13 for an applicant aged 14–17; 3/4 for
+// AGGIORNAMENTO, 11/12 for DUPLICATO (carta/permesso), 10 for CONVERSIONE.
+// When none can be derived (ANPR-shaped registers record no motive, 26
+// turismo has no successor) Tipologia is 0: the application is still
+// built and validation warns that the desk must choose (kit_to_choose).
+// TipoTitolo comes from the kit code, or, with none, from the permit held
+// (tipo_soggiorno 2 is a carta); Questura: the one serving the
 // domicile's province, else the permit's.
 //
-// Family (Modulo 1's children section): with filiation links, the
-// household members whose FatherID or MotherID is the applicant; without,
-// the members with relation 3 (child of the head) only when the applicant
-// is the head (1) or the spouse (2, 28) — the code is relative to the head.
-// Only children younger than ChildMaxAge (on the latest day of a partial
-// birth date) are listed. The spouse is listed as CONIUGE: relation 2/28
-// when the applicant is the head, the head when the applicant is the
-// spouse. A minor applicant (possibly under 18 on opts.On) gets a
-// GenitoreTutore: a parent from the links (father, then mother) when they
-// are in the household; else, by relation codes, the guardian (26) or a
-// parent (6) of a head applicant, or the head for a child (3) of the head.
+// Family (Modulo 1's children section): children come from filiation
+// with the applicant, not from the household — the head's child is not
+// necessarily the spouse's. With filiation links, the household members
+// whose FatherID or MotherID is the applicant; without (registers that
+// keep only relations to the head), the members with relation 3 (child of
+// the head) when the applicant is the head, and the same children for a
+// spouse (2, 28) with a children_unconfirmed warning asking the desk to
+// confirm them. Only children under ChildMaxAge (14, on the latest day of
+// a partial birth date) are listed: under 14 a child is entered on a
+// parent's application and then gets an individual permit, from 14 the
+// minor applies in person with a parent or guardian (art. 31 c.1 d.lgs.
+// 286/1998 as amended by l. 122/2016). Italian, EU, EEA or Swiss children
+// are not listed. The spouse is listed as CONIUGE: relation 2/28 when the
+// applicant is the head, the head when the applicant is the spouse (every
+// such member: validation reports more than one spouse). A minor
+// applicant (possibly under 18 on opts.On) gets a GenitoreTutore: a parent
+// from the links (father, then mother) when they are in the household;
+// else, by relation codes, the guardian (26) or a parent (6) of a head
+// applicant, or the head for a child (3) of the head.
 //
-// Map returns the problems of eli2.Validate (nil with SkipValidation). An
-// error means no application could be built: nil record, no permit for a
-// default request, or a name that cannot be transliterated (a
+// Eligibility: a citizen of Italy, of an EU or EEA state or of Switzerland
+// on opts.On needs no permit: Map returns an error wrapping ErrNotSubject
+// (exports count it as a skip, not an error). Stateless (999) and
+// undetermined (997, 998) citizenships are mapped.
+//
+// Map returns the problems of eli2.Validate followed by its own warnings
+// (nil with SkipValidation). An error means no application could be built:
+// nil record, a person not subject to a permit (ErrNotSubject), no permit
+// for a default request, or a name that cannot be transliterated (a
 // *eli2.NameError naming the field).
 func Map(rec *Record, req Request, opts MapOptions) (*eli2.Pratica, eli2.Problems, error) {
 	if rec == nil {
 		return nil, nil, ErrNilRecord
 	}
-	if opts.Tables == nil {
-		opts.Tables = codes.Default()
-	}
-	if opts.On == 0 {
-		opts.On = codes.Today()
-	}
-	if opts.ChildMaxAge <= 0 {
-		opts.ChildMaxAge = eli2.DefaultChildMaxAge
+	opts = opts.withDefaults()
+	if freeMovement(opts.Tables, rec.Person.Citizenships, opts.On) {
+		return nil, nil, fmt.Errorf("%w (person %q)", ErrNotSubject, rec.Person.ID)
 	}
 	m := mapper{rec: rec, p: &rec.Person, opts: opts}
 	pr, err := m.build(req)
@@ -141,13 +158,30 @@ func Map(rec *Record, req Request, opts MapOptions) (*eli2.Pratica, eli2.Problem
 		Tables: opts.Tables, On: opts.On, Lang: opts.Lang,
 		ChildMaxAge: opts.ChildMaxAge, ShowPersonalData: opts.ShowPersonalData,
 	})
-	return pr, probs, nil
+	return pr, append(probs, m.problems...), nil
+}
+
+// withDefaults fills in the zero fields of o as MapOptions documents.
+func (o MapOptions) withDefaults() MapOptions {
+	if o.Tables == nil {
+		o.Tables = codes.Default()
+	}
+	if o.On == 0 {
+		o.On = codes.Today()
+	}
+	if o.ChildMaxAge <= 0 {
+		o.ChildMaxAge = eli2.DefaultChildMaxAge
+	}
+	return o
 }
 
 type mapper struct {
 	rec  *Record
 	p    *Person
 	opts MapOptions
+	// problems are the mapper's own findings (children taken from
+	// household relations), added to the validator's.
+	problems eli2.Problems
 }
 
 func (m *mapper) build(req Request) (*eli2.Pratica, error) {
@@ -169,8 +203,15 @@ func (m *mapper) build(req Request) (*eli2.Pratica, error) {
 		AggiornamentoFoto:  req.AggiornamentoFoto,
 	}
 	if pr.Richiesta.TipoTitolo == "" {
-		if k, ok := m.opts.Tables.Kit(pr.Richiesta.Tipologia); ok {
+		if k, ok := m.opts.Tables.KitOn(pr.Richiesta.Tipologia, m.opts.On); ok {
 			pr.Richiesta.TipoTitolo = eli2.TipoTitolo(k.Titolo)
+		} else if pr.Richiesta.Tipologia == 0 && p.Permit != nil && tipo != eli2.Rilascio {
+			// The kit code is left to the desk; the title renewed or
+			// updated is the one held (tipo_soggiorno 2: carta).
+			pr.Richiesta.TipoTitolo = eli2.Permesso
+			if m.isCarta() {
+				pr.Richiesta.TipoTitolo = eli2.Carta
+			}
 		}
 	}
 	pr.Questura = cmp.Or(req.Questura, m.questura())
@@ -212,7 +253,12 @@ func (m *mapper) build(req Request) (*eli2.Pratica, error) {
 		v := *req.Visto
 		pr.Visto = &v
 	}
-	pr.Familiari = m.family()
+	m.registerCodes()
+	var unconfirmed bool
+	pr.Familiari, unconfirmed = m.family()
+	if unconfirmed {
+		m.problems = append(m.problems, m.childrenUnconfirmed(pr))
+	}
 	if m.minor() {
 		pr.GenitoreTutore = m.guardian()
 	}
@@ -244,62 +290,90 @@ const (
 
 func (m *mapper) isCarta() bool { return m.p.Permit != nil && m.p.Permit.Type == "2" }
 
-// kit derives the kit code for tipo, 0 when it cannot.
+// kit derives the kit code for tipo from the edition in force on opts.On,
+// 0 when it cannot: a code is never derived that the edition does not hold
+// or whose operations do not include tipo.
 func (m *mapper) kit(tipo eli2.TipoRichiesta) int {
+	t, on := m.opts.Tables, m.opts.On
+	inForce := func(code int, op codes.KitOp) int {
+		if k, ok := t.KitOn(code, on); ok && k.Allows(op) {
+			return code
+		}
+		return 0
+	}
 	switch tipo {
 	case eli2.Aggiornamento:
 		if m.isCarta() {
-			return kitAggiornamentoCarta
+			return inForce(kitAggiornamentoCarta, codes.KitAggiornamento)
 		}
-		return kitAggiornamentoPermesso
+		return inForce(kitAggiornamentoPermesso, codes.KitAggiornamento)
 	case eli2.Duplicato:
 		if m.isCarta() {
-			return kitDuplicatoCarta
+			return inForce(kitDuplicatoCarta, codes.KitDuplicato)
 		}
-		return kitDuplicatoPermesso
+		return inForce(kitDuplicatoPermesso, codes.KitDuplicato)
 	case eli2.Conversione:
-		return kitConversione
+		return inForce(kitConversione, codes.KitConversione)
 	}
 	pm := m.p.Permit
 	if pm == nil {
 		return 0
 	}
-	t := m.opts.Tables
-	usable := func(k codes.KitType) bool {
-		return (k.Operazione == "RILASCIO_RINNOVO" || k.Operazione == "RINNOVO" && tipo == eli2.Rinnovo) && k.ValidOn(m.opts.On)
+	op := codes.KitRinnovo
+	if tipo == eli2.Rilascio {
+		op = codes.KitRilascio
 	}
 	code := 0
-	if k, ok := t.Kit(pm.Kit); ok && usable(k) {
-		code = k.Code
-	} else if m.isCarta() {
-		code = kitCarta
-	} else if pm.Motive != "" {
-		motive := codes.NormalizeName(pm.Motive)
-		var contains []int
-		for _, k := range t.KitTypes() {
-			if !usable(k) {
-				continue
-			}
-			d := codes.NormalizeName(k.Description)
-			if d == motive {
-				code = k.Code
-				contains = nil
-				break
-			}
-			if len(motive) >= 5 && (strings.Contains(d, motive) || strings.Contains(motive, d)) {
-				contains = append(contains, k.Code)
-			}
-		}
-		if code == 0 && len(contains) == 1 {
-			code = contains[0]
-		}
+	switch {
+	case pm.Kit != 0 && inForce(pm.Kit, op) != 0:
+		code = pm.Kit
+	case pm.Kit != 0 && m.successor(pm.Kit, op) != 0:
+		code = m.successor(pm.Kit, op)
+	case m.isCarta():
+		code = inForce(kitCarta, op)
+	case pm.Motive != "":
+		code = m.kitByMotive(pm.Motive, op)
 	}
 	if code == kitFamiglia && pm.Kit != kitFamiglia {
 		if age, ok := m.age(); ok && age >= 14 && age < eli2.AdultAge {
-			code = kitFamigliaMinore
+			code = cmp.Or(inForce(kitFamigliaMinore, op), code)
 		}
 	}
 	return code
+}
+
+// successor returns the code that replaced the register's kit code in the
+// edition in force (22 → 27, 25 → 24: codes.Tables.KitSuccessor) when it
+// allows op, else 0.
+func (m *mapper) successor(code int, op codes.KitOp) int {
+	if next, _, ok := m.opts.Tables.KitSuccessor(code, m.opts.On); ok && next.Allows(op) {
+		return next.Code
+	}
+	return 0
+}
+
+// kitByMotive finds the code in force allowing op whose description is the
+// permit's motive, exactly or by unique containment; 0 when none or
+// several match.
+func (m *mapper) kitByMotive(motive string, op codes.KitOp) int {
+	motive = codes.NormalizeName(motive)
+	var contains []int
+	for _, k := range m.opts.Tables.KitTypesOn(m.opts.On) {
+		if !k.Allows(op) {
+			continue
+		}
+		d := codes.NormalizeName(k.Description)
+		if d == motive {
+			return k.Code
+		}
+		if len(motive) >= 5 && (strings.Contains(d, motive) || strings.Contains(motive, d)) {
+			contains = append(contains, k.Code)
+		}
+	}
+	if len(contains) == 1 {
+		return contains[0]
+	}
+	return 0
 }
 
 // age returns the applicant's age on opts.On when the birth date is
@@ -332,8 +406,12 @@ func (m *mapper) questura() string {
 	return m.p.Address.Province
 }
 
-// passport picks the document for Modulo 1.
-func (m *mapper) passport() *IdentityDocument {
+// passport picks the applicant's document for Modulo 1.
+func (m *mapper) passport() *IdentityDocument { return m.passportOf(m.p) }
+
+// passportOf picks p's passport or equivalent document: valid on opts.On
+// first, national passport first, most recent issue first.
+func (m *mapper) passportOf(p *Person) *IdentityDocument {
 	var best *IdentityDocument
 	rank := func(d *IdentityDocument) (valid, national int, issued codes.Date) {
 		if d.ExpiryDate == 0 || d.ExpiryDate >= m.opts.On {
@@ -344,8 +422,8 @@ func (m *mapper) passport() *IdentityDocument {
 		}
 		return valid, national, d.IssueDate
 	}
-	for i := range m.p.Documents {
-		d := &m.p.Documents[i]
+	for i := range p.Documents {
+		d := &p.Documents[i]
 		if !d.Kind.PassportLike() {
 			continue
 		}
@@ -404,15 +482,16 @@ func (m *mapper) useLinks() bool {
 
 func isSpouseRel(r string) bool { return r == RelSpouse || r == RelPartner }
 
-// family lists the spouse and the children of the applicant.
-func (m *mapper) family() []eli2.Familiare {
+// family lists the spouse and the children of the applicant, and reports
+// whether children were taken from household relations for a spouse (the
+// desk must confirm them, see Map).
+func (m *mapper) family() (out []eli2.Familiare, unconfirmed bool) {
 	f := m.rec.Family
 	if f == nil {
-		return nil
+		return nil, false
 	}
 	p := m.p
 	links := m.useLinks()
-	var out []eli2.Familiare
 	for _, x := range f.Members {
 		if x.ID == p.ID {
 			continue
@@ -423,17 +502,49 @@ func (m *mapper) family() []eli2.Familiare {
 			continue
 		}
 		child := false
-		if links {
+		switch {
+		case links:
+			// Filiation: the child of the applicant, whoever heads the household.
 			child = x.FatherID == p.ID || x.MotherID == p.ID
-		} else {
-			child = (p.Relation == RelHead || isSpouseRel(p.Relation)) && x.Relation == RelChild
+		case p.Relation == RelHead:
+			child = x.Relation == RelChild
+		case isSpouseRel(p.Relation):
+			// Relation 3 says "child of the head", not of the spouse: listed,
+			// but the desk must confirm (issue 10).
+			child = x.Relation == RelChild
 		}
-		if !child || x.BirthDate.IsZero() || codes.YearsBetween(x.BirthDate.Latest(), m.opts.On) >= m.opts.ChildMaxAge {
+		if !child || !m.listable(&x) {
 			continue
 		}
-		out = append(out, familiare(eli2.Figlio, &x))
+		if !links && isSpouseRel(p.Relation) {
+			unconfirmed = true
+		}
+		f := familiare(eli2.Figlio, &x)
+		// Each child listed gets an individual permit (l. 122/2016): carry
+		// the child's passport and permit numbers when the register gives
+		// them with the household.
+		if d := m.passportOf(&x); d != nil {
+			f.NumeroPassaporto = d.Number
+		}
+		if x.Permit != nil {
+			f.NumeroPermesso = x.Permit.Number
+		}
+		out = append(out, f)
 	}
-	return out
+	return out, unconfirmed
+}
+
+// listable reports whether child x goes on the applicant's Modulo 1: under
+// ChildMaxAge on opts.On (on the latest day of a partial birth date) and
+// needing a permit. Under 14 a child is listed on a parent's application
+// and then gets an individual permit; from 14 the minor applies in person
+// (art. 31 c.1 d.lgs. 286/1998 as amended by l. 122/2016 art. 10). An
+// Italian, EU, EEA or Swiss child needs no permit and is not listed.
+func (m *mapper) listable(x *Person) bool {
+	if x.BirthDate.IsZero() || codes.YearsBetween(x.BirthDate.Latest(), m.opts.On) >= m.opts.ChildMaxAge {
+		return false
+	}
+	return !freeMovement(m.opts.Tables, x.Citizenships, m.opts.On)
 }
 
 func familiare(rel eli2.Relazione, x *Person) eli2.Familiare {
@@ -502,4 +613,18 @@ func (m *mapper) guardian() *eli2.GenitoreTutore {
 		}
 	}
 	return nil
+}
+
+// childrenUnconfirmed is the warning for children listed for a spouse from
+// household relations.
+func (m *mapper) childrenUnconfirmed(pr *eli2.Pratica) eli2.Problem {
+	n := 0
+	for _, f := range pr.Familiari {
+		if f.Relazione == eli2.Figlio {
+			n++
+		}
+	}
+	code := eli2.CodeChildrenUnconfirmed
+	return eli2.Problem{Path: "Familiari", Code: code, Severity: eli2.SeverityOf(code),
+		Message: eli2.Message(m.opts.Lang, code, "count", strconv.Itoa(n))}
 }

@@ -44,7 +44,7 @@ func TestMapHeadOfFamily(t *testing.T) {
 		DataRilascio: 20240710, DataScadenza: 20260715, QuesturaRilascio: "FI"}, p.TitoloPosseduto)
 	assert.Equal(t, eli2.Richiedente{CodiceFiscale: "LMRYSF85C10Z330C", Cognome: "EL AMRANI", Nome: "YOUSSEF",
 		Sesso: eli2.Maschio, DataNascita: eli2.PartialDate{Year: 1985, Month: 3, Day: 10},
-		LuogoNascita: eli2.LuogoNascita{StatoEstero: "436", Localita: "Casablanca"}, Cittadinanza: "436", StatoCivile: "2"}, p.Richiedente)
+		LuogoNascita: eli2.LuogoNascita{StatoEstero: "436", Localita: "CASABLANCA"}, Cittadinanza: "436", StatoCivile: "2"}, p.Richiedente)
 	assert.Equal(t, eli2.Domicilio{Comune: "D612", Provincia: "FI", Toponimo: eli2.Toponimo{Specie: "VIA", Denominazione: "dei Servi"},
 		NumeroCivico: "12", Esponente: "A", Scala: "B", Interno: "3", CAP: "50122"}, p.Domicilio)
 	assert.Equal(t, &eli2.Recapiti{Telefono: "+39 333 1234567", Email: "youssef.elamrani@example.org"}, p.Recapiti)
@@ -161,10 +161,10 @@ func TestMapRules(t *testing.T) {
 			assert.Equal(t, 10, p.Richiesta.Tipologia)
 			assert.Equal(t, 16, p.Richiesta.TipologiaRichiesta)
 		}},
-		{"rilascio: no permit held, visa kept", "P040", anagrafe.Request{TipoRichiesta: eli2.Rilascio, Tipologia: 16, Visto: &eli2.Visto{Tipo: "D", Numero: "V1"}}, anagrafe.MapOptions{}, func(t *testing.T, p *eli2.Pratica) {
+		{"rilascio: permit held ignored, visa kept", "P2", anagrafe.Request{TipoRichiesta: eli2.Rilascio, Tipologia: 16, Visto: &eli2.Visto{Tipo: "D", Numero: "V1"}}, anagrafe.MapOptions{}, func(t *testing.T, p *eli2.Pratica) {
 			assert.Nil(t, p.TitoloPosseduto)
 			assert.Equal(t, &eli2.Visto{Tipo: "D", Numero: "V1"}, p.Visto)
-			assert.Equal(t, "100", p.Richiedente.Cittadinanza)
+			assert.Equal(t, "305", p.Richiedente.Cittadinanza)
 		}},
 		{"visa only on rilascio", "P001", anagrafe.Request{Visto: &eli2.Visto{Tipo: "D"}}, anagrafe.MapOptions{}, func(t *testing.T, p *eli2.Pratica) {
 			assert.Nil(t, p.Visto)
@@ -193,7 +193,7 @@ func TestMapVariants(t *testing.T) {
 		{"unknown province: the permit's questura", "P001", func(r *anagrafe.Record) { r.Person.Address.Province = "" }, func(t *testing.T, p *eli2.Pratica) {
 			assert.Equal(t, "FI", p.Questura)
 		}},
-		{"passport state not a citizenship: the first", "P020", func(r *anagrafe.Record) { r.Person.Citizenships = []string{"605", "216"} }, func(t *testing.T, p *eli2.Pratica) {
+		{"passport state not a citizenship: the first", "P020", func(r *anagrafe.Record) { r.Person.Citizenships = []string{"605", "436"} }, func(t *testing.T, p *eli2.Pratica) {
 			assert.Equal(t, "605", p.Richiedente.Cittadinanza)
 		}},
 		{"only expired passports: the most recent", "P010", func(r *anagrafe.Record) { r.Person.Documents[2].ExpiryDate = 20250101 }, func(t *testing.T, p *eli2.Pratica) {
@@ -265,6 +265,12 @@ func TestMapErrors(t *testing.T) {
 	assert.ErrorIs(t, err, anagrafe.ErrNilRecord)
 
 	_, _, err = anagrafe.Map(anagrafetest.ByID("P040"), anagrafe.Request{}, anagrafe.MapOptions{On: anagrafetest.RefDate})
+	assert.ErrorIs(t, err, anagrafe.ErrNotSubject, "Italian citizen")
+	assert.NotContains(t, err.Error(), "ROSSI")
+
+	foreign := anagrafetest.ByID("P040")
+	foreign.Person.Citizenships = []string{"436"}
+	_, _, err = anagrafe.Map(foreign, anagrafe.Request{}, anagrafe.MapOptions{On: anagrafetest.RefDate})
 	assert.ErrorIs(t, err, anagrafe.ErrNoPermit)
 	assert.NotContains(t, err.Error(), "ROSSI")
 

@@ -29,6 +29,7 @@
 //	cf_mismatch                    W  DM 23/12/1976; the agency's code prevails
 //	child_older_than_parent        E  plausibility
 //	child_too_old                  E  Modulo 1 children section; l. 122/2016 (Policy.ChildMaxAge)
+//	children_unconfirmed           W  ANPR relations are to the head (package anagrafe's mapper)
 //	choice_conflict                E  format v1 XSD (choice)
 //	citizenship_undetermined       W  ANPR states table (997, 998)
 //	code_not_recognised            W  ANPR decoding tables (marital status, permit kind)

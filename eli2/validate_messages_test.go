@@ -14,12 +14,20 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// codeConstants reads the Code… constants declared in messages.go.
+// codeConstants reads the Code… constants declared in messages.go and
+// codes_mapping.go (the codes of package anagrafe's mapper).
 func codeConstants(t *testing.T) map[string]string {
 	t.Helper()
-	f, err := parser.ParseFile(token.NewFileSet(), "messages.go", nil, 0)
-	require.NoError(t, err)
 	out := map[string]string{}
+	for _, name := range []string{"messages.go", "codes_mapping.go"} {
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, 0)
+		require.NoError(t, err)
+		codeConstantsOf(t, f, out)
+	}
+	return out
+}
+
+func codeConstantsOf(t *testing.T, f *ast.File, out map[string]string) {
 	for _, d := range f.Decls {
 		g, ok := d.(*ast.GenDecl)
 		if !ok || g.Tok != token.CONST {
@@ -36,7 +44,6 @@ func codeConstants(t *testing.T) map[string]string {
 			}
 		}
 	}
-	return out
 }
 
 func TestEveryCodeHasBothLanguages(t *testing.T) {

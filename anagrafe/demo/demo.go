@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"time"
 
@@ -34,8 +35,9 @@ const DefaultDefectRate = 0.01
 // ErrBadOptions is wrapped by errors about invalid Options.
 var ErrBadOptions = errors.New("demo: invalid options")
 
-// Writer receives the generated persons in ascending ID order.
-// *sqlreg.Writer implements it.
+// Writer receives the generated persons household by household, head
+// first: in ascending ID order with Options.Contiguous, scattered
+// otherwise (see Options.Contiguous). *sqlreg.Writer implements it.
 type Writer interface {
 	Write(p *anagrafe.Person) error
 }
@@ -61,6 +63,12 @@ type Options struct {
 	DefectRate float64
 	// Tables are the code tables; nil means codes.Default().
 	Tables *codes.Tables
+	// Contiguous numbers the members of each household consecutively
+	// (the layout of earlier versions). By default persons are numbered
+	// in registration order with households scattered over the whole
+	// register, as in a real one: the members of a household registered
+	// at different times (issue 12).
+	Contiguous bool
 }
 
 // Defect kinds: what is wrong with a deliberately wrong record.
@@ -86,6 +94,9 @@ type Stats struct {
 	// Defective lists the IDs of the deliberately wrong records, at most
 	// the first 1000.
 	Defective []string
+	// Cases counts the persons in each situation of CaseKinds, the rules
+	// of issue 10 that the register exercises.
+	Cases map[string]int
 }
 
 // Generate writes opts.Persons synthetic persons to w, household by
@@ -137,6 +148,10 @@ type generator struct {
 	stats    Stats
 	nextID   int
 	nextFam  int
+	scatter  scatter
+	eu       []state // EU states whose citizens register without a permit
+	nextCase int     // index in CaseKinds of the next case to inject
+	foreign  int     // foreign households generated
 }
 
 func newGenerator(opts Options) (*generator, error) {
@@ -180,7 +195,7 @@ func newGenerator(opts Options) (*generator, error) {
 	}
 	for _, s := range t.States() {
 		if s.Citizenship && s.Birth && s.Belfiore != "" && s.Istat != "" && s.Istat != "100" && !s.Dissolved &&
-			s.Kind == "STATO" && s.ValidOn(opts.On) && s.From <= 19000101 {
+			s.Kind == "STATO" && s.ValidOn(opts.On) && s.From <= 19000101 && !freeMovement(t, s.Istat, opts.On) {
 			g.extra = append(g.extra, state{s.Istat, s.Belfiore, s.Name})
 		}
 	}
@@ -199,11 +214,7 @@ func newGenerator(opts Options) (*generator, error) {
 		g.z135 = s.Belfiore
 	}
 	g.renamed = renamedComuni(t)
-	for _, k := range t.KitTypes() {
-		if k.Titolo == "PERMESSO" && k.Operazione == "RILASCIO_RINNOVO" && k.ValidOn(opts.On) && k.Code != 14 {
-			g.kits = append(g.kits, k.Code)
-		}
-	}
+	g.kits = renewableKits(t, opts.On)
 	if len(g.kits) == 0 {
 		return nil, errors.New("demo: no permit kit codes in the code tables")
 	}
@@ -216,6 +227,15 @@ func newGenerator(opts Options) (*generator, error) {
 		}
 	}
 	g.stats.Defects = map[string]int{}
+	g.stats.Cases = map[string]int{}
+	g.scatter = newScatter(opts.Persons, opts.Seed)
+	for _, iso := range euOrigins {
+		s, ok := t.StateByISO3(iso)
+		if !ok || s.Belfiore == "" {
+			return nil, fmt.Errorf("demo: state %s missing from the code tables", iso)
+		}
+		g.eu = append(g.eu, state{s.Istat, s.Belfiore, s.Name})
+	}
 	return g, nil
 }
 
@@ -291,10 +311,40 @@ func (g *generator) household() []*anagrafe.Person {
 	} else {
 		members = g.foreignHousehold(fam, addr, left)
 	}
+	if !g.opts.Contiguous {
+		g.scatterIDs(members)
+	}
 	for _, p := range members {
 		g.finish(p)
 	}
+	g.countCases(members)
 	return members
+}
+
+// scatterIDs replaces the provisional consecutive IDs of a household's
+// members by their registration numbers (see layout.go), head first, and
+// the filiation links with them.
+func (g *generator) scatterIDs(members []*anagrafe.Person) {
+	nums := make([]int, len(members))
+	old := make(map[string]string, len(members))
+	for i, p := range members {
+		seq, _ := strconv.Atoi(p.ID[1:])
+		nums[i] = g.scatter.at(seq - 1)
+	}
+	slices.Sort(nums)
+	for i, p := range members {
+		id := "P" + pad(nums[i]+1, 7)
+		old[p.ID] = id
+		p.ID = id
+	}
+	for _, p := range members {
+		if id, ok := old[p.FatherID]; ok {
+			p.FatherID = id
+		}
+		if id, ok := old[p.MotherID]; ok {
+			p.MotherID = id
+		}
+	}
 }
 
 func (g *generator) address() anagrafe.Address {
@@ -366,7 +416,9 @@ func (g *generator) italianHousehold(fam string, addr anagrafe.Address, left int
 			case 0, 1:
 				birth = g.birth(25, 85)
 			default:
-				birth = g.birth(0, 20)
+				// Born when both parents were at least 18.
+				young := min(codes.YearsBetween(mustDate(out[0].BirthDate), g.on), codes.YearsBetween(mustDate(out[1].BirthDate), g.on))
+				birth = g.birth(0, max(0, min(20, young-19)))
 			}
 		}
 		p := g.person(&italian, fam, addr, sex, birth)
@@ -510,13 +562,13 @@ func (g *generator) foreignHousehold(fam string, addr anagrafe.Address, left int
 			g.foreignBirth(p, o, cit)
 		}
 		if age >= 14 {
-			g.permit(p, 14)
+			g.permit(p, kitFamigliaMin)
 		} else {
 			g.passport(p)
 		}
 		out = append(out, p)
 	}
-	return out
+	return g.injectCase(out, o, cit, left)
 }
 
 func mustDate(p eli2.PartialDate) codes.Date {
@@ -604,12 +656,13 @@ func provisional(r *rand.Rand) string {
 func (g *generator) permit(p *anagrafe.Person, kit int) {
 	if kit == 0 {
 		if g.chance(0.15) {
-			kit = 9 // carta di soggiorno: no expiry
+			kit = kitCarta // carta di soggiorno: no expiry
 		} else {
 			kit = g.kits[g.r.IntN(len(g.kits))]
 		}
 	}
-	pm := &anagrafe.Permit{Type: "1", Kit: kit, Motive: motives[kit], Number: "I" + pad(g.r.IntN(1e8), 8), Questura: g.comune.Province}
+	pm := &anagrafe.Permit{Type: "1", Number: "I" + pad(g.r.IntN(1e8), 8), Questura: g.comune.Province}
+	g.setKit(pm, kit)
 	if g.chance(0.05) {
 		pm.Questura = g.pick(g.quest)
 	}

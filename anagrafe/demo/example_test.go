@@ -24,5 +24,5 @@ func ExampleGenerate() {
 		return
 	}
 	fmt.Println(st.Persons, first.ID, first.Relation == anagrafe.RelHead)
-	// Output: 100 P0000001 true
+	// Output: 100 P0000018 true
 }

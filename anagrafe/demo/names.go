@@ -136,11 +136,3 @@ var streets = []struct{ specie, name string }{
 	{"VIA", "Gioberti"}, {"BORGO", "Pinti"}, {"VIA", "Baracca"}, {"VIA", "dell'Agnolo"},
 	{"LUNGARNO", "del Tempio"}, {"VIA", "Senese"}, {"CORSO", "dei Tintori"}, {"VIA", "Palazzuolo"},
 }
-
-// motives are the permit motives written for some kit codes.
-var motives = map[int]string{
-	1: "Adozione", 2: "Affidamento", 5: "Attesa occupazione", 9: "Soggiornante di lungo periodo",
-	13: "Motivi familiari", 14: "Motivi familiari (minore)", 15: "Lavoro autonomo", 16: "Lavoro subordinato",
-	17: "Lavoro casi particolari", 18: "Lavoro stagionale", 20: "Motivi religiosi", 21: "Residenza elettiva",
-	22: "Ricerca scientifica", 24: "Studio", 25: "Tirocinio", 7: "Asilo politico", 23: "Apolidia",
-}

@@ -154,12 +154,16 @@ type Summary struct {
 	Selected    int // records read from the register
 	Exported    int // applications written
 	Skipped     int // records not exported because of an error
-	NotEligible int // records without a permit that need none: Italian citizens, children listed with a parent
+	NotEligible int // records not exported because they need no application of their own (see NotEligibleReasons); not errors
 	Warnings    int // exported applications with warnings
 	Files       int // files written (1, or one per application when split)
 	// Reasons counts skipped records by reason, in order of first
 	// occurrence.
 	Reasons []Reason
+	// NotEligibleReasons counts the NotEligible records by reason
+	// (ReasonNotSubject, ReasonListedWithParent), in order of first
+	// occurrence.
+	NotEligibleReasons []Reason
 	// Skips details the first MaxReported skipped records.
 	Skips []Skipped
 	// Destination describes where the files are.
@@ -536,8 +540,8 @@ func (r *runner) record(rec *anagrafe.Record) error {
 	req.PraticaID = r.praticaID(rec.Person.ID)
 	p, probs, err := anagrafe.Map(rec, req, r.opts.Map)
 	if err != nil {
-		if errors.Is(err, anagrafe.ErrNoPermit) && r.notEligible(rec) {
-			r.sum.NotEligible++
+		if code, ok := r.notEligible(rec, err); ok {
+			r.countNotEligible(code)
 			return nil
 		}
 		code := ReasonMapping
@@ -598,26 +602,6 @@ type maskedError struct {
 
 func (e *maskedError) Error() string { return e.msg }
 func (e *maskedError) Unwrap() error { return e.err }
-
-// notEligible reports whether a person without a permit needs none for
-// this export: an Italian citizen, or a child younger than the child age
-// (listed in a parent's application).
-func (r *runner) notEligible(rec *anagrafe.Record) bool {
-	p := &rec.Person
-	for _, c := range p.Citizenships {
-		if c == "100" {
-			return true
-		}
-	}
-	max := r.opts.Map.ChildMaxAge
-	if max <= 0 {
-		max = eli2.DefaultChildMaxAge
-	}
-	if p.BirthDate.IsZero() {
-		return false
-	}
-	return codes.YearsBetween(p.BirthDate.Latest(), r.opts.Map.On) < max
-}
 
 // praticaID returns the application id: the register ID when it is safe in
 // a file name and is not a codice fiscale, else a sequence number.

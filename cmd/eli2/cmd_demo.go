@@ -18,12 +18,18 @@ func init() {
 }
 
 const demoUsage = `uso:
-  eli2 demo --out DEMO.db [--persons N] [--seed S] [--on AAAA-MM-GG] [--force]
+  eli2 demo --out DEMO.db [--persons N] [--seed S] [--on AAAA-MM-GG] [--contiguous] [--force]
 
 Crea un'anagrafe SQLite (schema di anagrafe/sqlreg) con N residenti
 inventati: famiglie di molti paesi con permessi di soggiorno in scadenza,
 scaduti e validi, codici fiscali calcolati, e circa un record su cento
-volutamente errato. Lo stesso seme produce sempre la stessa anagrafe.
+volutamente errato. Ci sono alcuni casi di ogni regola di validazione
+(permessi in scadenza e scaduti, cittadini italiani e UE, apolidi, coniugi
+minorenni, codici sconosciuti, persone senza passaporto o senza codice
+kit...). Le persone sono numerate in ordine di iscrizione, con i componenti
+di una famiglia sparsi nell'anagrafe come in un'anagrafe reale; con
+--contiguous i componenti di una famiglia hanno numeri consecutivi.
+Lo stesso seme produce sempre la stessa anagrafe.
 Il file è creato in modo atomico e leggibile solo dal proprietario.
 
 opzioni:
@@ -37,6 +43,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Int64("seed", 1, "seme del generatore")
 	on := fs.String("on", "", "data di riferimento AAAA-MM-GG (predefinita: oggi)")
 	force := fs.Bool("force", false, "sostituisce il file se esiste già")
+	contiguous := fs.Bool("contiguous", false, "numeri consecutivi per i componenti di ogni famiglia (anziché sparsi)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, demoUsage)
 		fs.PrintDefaults()
@@ -68,7 +75,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	ctx, sigs := catchSignals(context.Background(), stderr)
 	defer sigs.stop()
 	start := time.Now()
-	st, err := demo.CreateSQLite(ctx, *out, demo.Options{Persons: *persons, Seed: *seed, On: ref})
+	st, err := demo.CreateSQLite(ctx, *out, demo.Options{Persons: *persons, Seed: *seed, On: ref, Contiguous: *contiguous})
 	if err != nil {
 		if s := sigs.caught(); s != nil {
 			fmt.Fprintf(stderr, "eli2 demo: interrotto (%v), nessun file creato\n", s)
@@ -83,5 +90,9 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "anagrafe dimostrativa %s: %d residenti in %d famiglie, %d con permesso, %d minorenni, %d record volutamente errati (%.1f s)\n",
 		*out, st.Persons, st.Households, st.PermitHolders, st.Minors, defects, time.Since(start).Seconds())
+	fmt.Fprintln(stderr, "persone per caso delle regole di validazione:")
+	for _, k := range demo.CaseKinds {
+		fmt.Fprintf(stderr, "  %-20s %6d\n", k, st.Cases[k])
+	}
 	return 0
 }

@@ -40,7 +40,7 @@ const exportDemoPersons = 2000
 
 // exportDemoFile is the demo register's file name (the version changes when
 // the generator changes).
-const exportDemoFile = "demo-v1.db"
+const exportDemoFile = "demo-v2.db"
 
 // exportAuditFile is the default audit log's file name.
 const exportAuditFile = "eli2-export-audit.jsonl"
@@ -53,7 +53,10 @@ URL: sqlite:PERCORSO oppure postgres://… (schema di anagrafe/sqlreg).
 SELEZIONE (una sola):
   --person ID              una persona (il richiedente allo sportello)
   --expiring 60d           permesso in scadenza entro N giorni
-  --expired 6m             permesso scaduto da più di N mesi (art. 11 DPR 223/1989)
+  --expired 6m             permesso scaduto da più di N mesi: scrive in --out
+                           l'elenco CSV per il procedimento dell'art. 11 DPR
+                           223/1989 (nessuna pratica; con --as-renewal esporta
+                           invece le pratiche di rinnovo)
   --missing-declaration    rinnovo senza dichiarazione di dimora abituale entro 60 giorni
   --changed-since AAAA-MM-GG  modificati dalla data
   --all                    tutti
@@ -101,6 +104,7 @@ type exportArgs struct {
 	details, quiet                   bool
 	childAge                         int
 	replace                          bool
+	asRenewal                        bool
 }
 
 func newExportFlags(a *exportArgs, stderr io.Writer) *flag.FlagSet {
@@ -112,6 +116,7 @@ func newExportFlags(a *exportArgs, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&a.person, "person", "", "ID anagrafico della persona da esportare")
 	fs.StringVar(&a.expiring, "expiring", "", "permessi in scadenza entro N giorni (60d)")
 	fs.StringVar(&a.expired, "expired", "", "permessi scaduti da più di N mesi (6m)")
+	fs.BoolVar(&a.asRenewal, "as-renewal", false, "con --expired: esporta pratiche di rinnovo invece dell'elenco art. 11")
 	fs.BoolVar(&a.missing, "missing-declaration", false, "rinnovi senza dichiarazione di dimora abituale")
 	fs.StringVar(&a.since, "changed-since", "", "persone modificate dalla data AAAA-MM-GG")
 	fs.BoolVar(&a.all, "all", false, "tutte le persone")
@@ -232,6 +237,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageErr(err.Error())
 	}
+	if msg := a.art11Usage(); msg != "" {
+		return usageErr(msg)
+	}
 	if a.finalita != "" {
 		purpose = a.finalita
 	}
@@ -311,6 +319,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	operatore := a.operatore
 	if operatore == "" {
 		operatore = exportSystemUser()
+	}
+	if a.art11List() {
+		return exportRunArt11(ctx, src, q, on, a.out, audit.Hook(), operatore, purpose, stderr, interruptedExit)
 	}
 	var dst export.Destination
 	switch {
@@ -466,34 +477,21 @@ func exportPrintSummary(w io.Writer, s export.Summary, details, failed bool) {
 	}
 	if !failed {
 		if s.NotEligible > 0 {
-			fmt.Fprintf(w, ", %d senza permesso non richiesto: cittadini italiani o figli elencati nella pratica di un genitore", s.NotEligible)
+			fmt.Fprintf(w, ", %d senza pratica propria", s.NotEligible)
 		}
 		fmt.Fprintln(w, ")")
+		exportPrintNotEligible(w, s)
 	}
 	if s.Warnings > 0 && !failed {
 		fmt.Fprintf(w, "pratiche esportate con avvisi: %d\n", s.Warnings)
 	}
 	if len(s.Reasons) > 0 {
 		fmt.Fprintln(w, "motivi dello scarto:")
-		for _, r := range s.Reasons {
-			label := exportReasonLabels[r.Code]
-			if label == "" {
-				label = r.Message
-			}
-			fmt.Fprintf(w, "  %-28s %6d  %s\n", r.Code, r.Count, label)
-		}
+		exportPrintReasons(w, s.Reasons)
 	}
 	if details {
 		for _, sk := range s.Skips {
-			id := sk.PersonID
-			if id == "" {
-				id = "?"
-			}
-			fmt.Fprintf(w, "  scartata %s: %s", id, strings.Join(sk.Codes, ", "))
-			if sk.Err != nil && (len(sk.Codes) != 1 || sk.Codes[0] != export.ReasonNoPermit) {
-				fmt.Fprintf(w, " (%v)", sk.Err)
-			}
-			fmt.Fprintln(w)
+			exportPrintSkip(w, sk)
 		}
 		if s.Skipped > len(s.Skips) {
 			fmt.Fprintf(w, "  … altri %d non elencati\n", s.Skipped-len(s.Skips))

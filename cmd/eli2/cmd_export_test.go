@@ -76,7 +76,7 @@ func TestExportCommandSelections(t *testing.T) {
 	}{
 		{"all", []string{"--all"}},
 		{"expiring", []string{"--expiring", "60d"}},
-		{"expired", []string{"--expired", "6m"}},
+		{"expired as renewal", []string{"--expired", "6m", "--as-renewal"}},
 		{"missing declaration", []string{"--missing-declaration"}},
 		{"changed since", []string{"--changed-since", "2026-03-01"}},
 		{"person", []string{"--person", "P0000001"}},

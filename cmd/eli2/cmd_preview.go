@@ -277,10 +277,15 @@ func (a *previewArgs) fromRegister(ctx context.Context) (doc preview.Document, e
 		Tipologia:     a.tipologia,
 		Questura:      strings.ToUpper(a.questura),
 	}
-	p, probs, err := anagrafe.Map(rec, req, anagrafe.MapOptions{Lang: a.lang})
+	mo := anagrafe.MapOptions{Lang: a.lang}
+	p, probs, err := anagrafe.Map(rec, req, mo)
 	if err != nil {
 		return doc, err
 	}
-	doc.Items = []preview.Item{{Pratica: p, Problems: probs}}
+	reg, err := anagrafe.RegisterSpellings(rec, req, mo) // the register's spelling beside the passport's
+	if err != nil {
+		return doc, err
+	}
+	doc.Items = []preview.Item{{Pratica: p, Problems: probs, Register: reg}}
 	return doc, nil
 }

@@ -44,6 +44,7 @@ var (
 	lError       = text{"Errore", "Error"}
 	lWarning     = text{"Avviso", "Warning"}
 	lEmpty       = text{"—", "—"}
+	lRegister    = text{"in anagrafe", "in the register"}
 	lYes         = text{"Sì", "Yes"}
 	lNo          = text{"No", "No"}
 	lAbsent      = text{"Sezione non compilata", "Section not filled in"}

@@ -88,13 +88,14 @@ type builder struct {
 	mask   bool
 	on     codes.Date // reference date for places of residence
 	probs  []eli2.Problem
-	byPath map[string][]int // path → indexes into probs not yet shown
-	secret []string         // full tax codes to mask inside messages
+	byPath map[string][]int  // path → indexes into probs not yet shown
+	secret []string          // full tax codes to mask inside messages
+	reg    map[string]string // register spellings by path (Item.Register)
 }
 
 func newBuilder(it Item, opts Options, names namer, on codes.Date) *builder {
 	b := &builder{lang: opts.Lang, names: names, mask: opts.MaskTaxCode, on: on, probs: it.Problems,
-		byPath: make(map[string][]int, len(it.Problems))}
+		byPath: make(map[string][]int, len(it.Problems)), reg: it.Register}
 	for i, p := range it.Problems {
 		k := normPath(p.Path)
 		b.byPath[k] = append(b.byPath[k], i)
@@ -215,6 +216,9 @@ func (b *builder) maskText(s string) string {
 // paths (for a field that stands for several record fields).
 func (b *builder) field(label text, path, value, name string, extra ...string) fieldView {
 	f := fieldView{Label: b.t(label), Path: path, Value: value, Name: name}
+	if orig, ok := b.reg[path]; ok && orig != value && name == "" {
+		f.Name = b.t(lRegister) + ": " + orig
+	}
 	if strings.TrimSpace(value) == "" {
 		f.Value, f.Empty = b.t(lEmpty), true
 	}

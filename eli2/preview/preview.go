@@ -29,6 +29,11 @@ type Document struct {
 type Item struct {
 	Pratica  *eli2.Pratica
 	Problems eli2.Problems
+	// Register holds, by field path (Richiedente.Cognome,
+	// Familiari[0].Nome…), how the register spells a value the application
+	// writes otherwise (names as in the passport: José María → JOSE MARIA);
+	// each is shown beside its field. anagrafe.RegisterSpellings builds it.
+	Register map[string]string
 }
 
 // Options change how the page is rendered. The zero value renders in
