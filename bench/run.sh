@@ -20,7 +20,7 @@
 #   EXPORT_SIZES ("40000 400000"), SCATTERED_SIZES (sizes also measured
 #   scattered, default EXPORT_SIZES: 400k scattered takes minutes),
 #   BASELINE (a commit: also export with its CLI), SKIP_CODES=1 (skip
-#   sections 1 and 2), SKIP_EXPORT=1, SKIP_NODE=1, KEEP=1 (keep the
+#   sections 1 and 2), SKIP_PROFILE=1 (skip exportprof), SKIP_EXPORT=1, SKIP_NODE=1, KEEP=1 (keep the
 #   registers and exported files, hundreds of MiB, in OUT).
 set -euo pipefail
 
@@ -149,6 +149,7 @@ for f in "$OUT"/export-*.sha256; do
 done
 first="${EXPORT_SIZES%% *}"
 for layout in contiguous scattered; do
+  [ "${SKIP_PROFILE:-}" = 1 ] && break
   db="$OUT/demo-$first.db"
   [ "$layout" = scattered ] && db="$OUT/scattered-$first.db"
   [ -f "$db" ] || continue
