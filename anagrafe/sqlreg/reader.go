@@ -24,16 +24,21 @@ import (
 //     the documents of the chunk's persons.
 //
 // The last three take their IDs in IN lists of a fixed arity (inArity
-// placeholders, the unused ones NULL), so that no statement text depends
-// on the data. Household members in the chunk are taken from the chunk's
+// placeholders, or smallArity for a few IDs; the unused ones NULL), so
+// that no statement text depends on the data. Household members in the chunk are taken from the chunk's
 // own rows. See BENCHMARKS.md for what this costs against the reader it
 // replaces (reader_legacy.go).
 
 // maxChunk bounds Options.PageSize.
 const maxChunk = 1000
 
-// inArity is the number of placeholders of the reader's IN lists.
-const inArity = 250
+// inArity is the number of placeholders of the reader's IN lists, and
+// smallArity that of their variant for a few IDs (Person, small chunks),
+// which would otherwise bind hundreds of NULLs.
+const (
+	inArity    = 250
+	smallArity = 8
+)
 
 // Statement texts shared by every stream.
 const (
@@ -217,14 +222,14 @@ func (s *Source) readMembers(ctx context.Context, c *chunk, all bool) error {
 	if len(famIDs) == 0 {
 		return nil
 	}
-	q := memberSQL + placeholders(inArity)
+	var suffix string
 	var extra []any
 	if all {
 		id := s.dialect.idExpr("p.id")
-		q += " AND NOT (" + id + " >= ? AND " + id + " <= ?)"
+		suffix = " AND NOT (" + id + " >= ? AND " + id + " <= ?)"
 		extra = []any{c.rows[0].id, c.rows[len(c.rows)-1].id}
 	}
-	err := s.eachIn(ctx, q, famIDs, extra, func(rows *sql.Rows) error {
+	err := s.eachIn(ctx, memberSQL, suffix, famIDs, extra, func(rows *sql.Rows) error {
 		var r personRow
 		if err := rows.Scan(r.dest(false)...); err != nil {
 			return err
@@ -259,7 +264,7 @@ func (s *Source) readCitizenships(ctx context.Context, c *chunk) error {
 		ids = append(ids, r.id)
 	}
 	ids = append(ids, c.outside...)
-	err := s.eachIn(ctx, citizenSQL+placeholders(inArity)+byPerson, ids, nil, func(rows *sql.Rows) error {
+	err := s.eachIn(ctx, citizenSQL, byPerson, ids, nil, func(rows *sql.Rows) error {
 		var pid, state nstring
 		if err := rows.Scan(&pid, &state); err != nil {
 			return err
@@ -281,7 +286,7 @@ func (s *Source) readDocuments(ctx context.Context, c *chunk) error {
 			ids = append(ids, r.id)
 		}
 	}
-	err := s.eachIn(ctx, docSQL+placeholders(inArity)+byPerson, ids, nil, func(rows *sql.Rows) error {
+	err := s.eachIn(ctx, docSQL, byPerson, ids, nil, func(rows *sql.Rows) error {
 		var pid, kind, num, issue, expiry, auth, state nstring
 		if err := rows.Scan(&pid, &kind, &num, &issue, &expiry, &auth, &state); err != nil {
 			return err
@@ -339,23 +344,27 @@ func (c *chunk) assemble() {
 	}
 }
 
-// eachIn runs the prepared statement q, whose first inArity placeholders
-// are an IN list, over ids inArity at a time (the unused placeholders
-// NULL, which matches nothing), with extra as the remaining arguments, and
-// calls fn for every row.
-func (s *Source) eachIn(ctx context.Context, q string, ids []string, extra []any, fn func(*sql.Rows) error) error {
+// eachIn runs the prepared statement prefix + IN list + suffix over ids,
+// inArity at a time (smallArity when they are few), the unused
+// placeholders NULL (which matches nothing), with extra as the arguments
+// of suffix, and calls fn for every row.
+func (s *Source) eachIn(ctx context.Context, prefix, suffix string, ids []string, extra []any, fn func(*sql.Rows) error) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	st, err := s.stmts.get(ctx, s, q)
+	arity := inArity
+	if len(ids) <= smallArity {
+		arity = smallArity
+	}
+	st, err := s.stmts.get(ctx, s, prefix+placeholders(arity)+suffix)
 	if err != nil {
 		return err
 	}
-	args := make([]any, inArity+len(extra))
-	copy(args[inArity:], extra)
+	args := make([]any, arity+len(extra))
+	copy(args[arity:], extra)
 	for len(ids) > 0 {
-		n := min(len(ids), inArity)
-		for i := range inArity {
+		n := min(len(ids), arity)
+		for i := range arity {
 			if i < n {
 				args[i] = ids[i]
 			} else {
