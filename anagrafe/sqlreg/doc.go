@@ -9,10 +9,14 @@
 // read-only.
 //
 // The package is named sqlreg ("SQL register") so that it does not clash
-// with database/sql. Streams use keyset pagination on persone.id: each page
-// of persons costs four queries (persons with address and permit,
-// citizenships, documents, household members) whatever its size, no
-// connection is held between pages, and memory stays bounded by the page
+// with database/sql. Streams read persons in chunks of Options.PageSize
+// (1000 by default) with keyset pagination on persone.id and a fixed set of
+// prepared statements (kept by the Source until Close): the chunk's persons
+// with address and permit, the members of their households that are not in
+// the chunk (once per household), then citizenships and documents, the IDs
+// in IN lists of a fixed arity. Each person and address row of the chunk
+// is read once, household members in the chunk are taken from its rows, no
+// connection is held between chunks, and memory stays bounded by the chunk
 // size. Dates are stored as ISO text in both dialects.
 //
 // Source implements anagrafe.Querier and anagrafe.Counter for every query

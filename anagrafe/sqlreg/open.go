@@ -36,8 +36,9 @@ type Options struct {
 	Writable bool
 }
 
-// DefaultPageSize is the default number of persons per page.
-const DefaultPageSize = 256
+// DefaultPageSize is the default number of persons per page (chunk) of a
+// stream; Options.PageSize is at most 1000.
+const DefaultPageSize = 1000
 
 // sqliteMemory is the URL of a private in-memory database.
 const sqliteMemory = "sqlite::memory:"

@@ -19,10 +19,7 @@ type Source struct {
 	opts    Options
 	owned   bool
 
-	personSQL  string // page query prefix (persons with address and permit)
-	memberSQL  string // household members prefix
-	citizenSQL string
-	docSQL     string
+	stmts stmtCache // the reader's prepared statements (reader.go)
 }
 
 var (
@@ -47,15 +44,8 @@ func New(db *sql.DB, d Dialect, opts Options) *Source {
 	if opts.PageSize <= 0 {
 		opts.PageSize = DefaultPageSize
 	}
-	opts.PageSize = min(opts.PageSize, maxParams)
-	return &Source{
-		db: db, dialect: d, opts: opts,
-		personSQL: "SELECT " + personCols + ", " + permitCols +
-			" FROM persone p LEFT JOIN indirizzi i ON i.persona_id = p.id LEFT JOIN permessi m ON m.persona_id = p.id",
-		memberSQL:  "SELECT " + personCols + " FROM persone p LEFT JOIN indirizzi i ON i.persona_id = p.id WHERE p.famiglia_id IN ",
-		citizenSQL: "SELECT persona_id, stato FROM cittadinanze WHERE persona_id IN ",
-		docSQL:     "SELECT persona_id, tipo, numero, data_rilascio, data_scadenza, autorita, stato_rilascio FROM documenti WHERE persona_id IN ",
-	}
+	opts.PageSize = min(opts.PageSize, maxChunk)
+	return &Source{db: db, dialect: d, opts: opts}
 }
 
 // DB returns the database handle.
@@ -64,12 +54,14 @@ func (s *Source) DB() *sql.DB { return s.db }
 // Dialect returns the source's SQL dialect.
 func (s *Source) Dialect() Dialect { return s.dialect }
 
-// Close closes the database if the Source was made by Open.
+// Close closes the statements the Source prepared, and the database if the
+// Source was made by Open.
 func (s *Source) Close() error {
+	err := s.stmts.close()
 	if s.owned {
 		return s.db.Close()
 	}
-	return nil
+	return err
 }
 
 // TracksResidenceDeclaration implements anagrafe.ResidenceDeclarationTracker.
@@ -77,7 +69,7 @@ func (s *Source) TracksResidenceDeclaration() bool { return !s.opts.NoResidenceD
 
 // Person implements anagrafe.Source.
 func (s *Source) Person(ctx context.Context, id string) (*anagrafe.Record, error) {
-	recs, _, err := s.page(ctx, "p.id = ?", []any{id}, "", 1)
+	recs, _, err := s.readChunk(ctx, "p.id = ?", []any{id}, "", true, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -152,228 +144,37 @@ func (s *Source) where(q anagrafe.Query) (string, []any, error) {
 	return "", nil, fmt.Errorf("%w: kind %v", anagrafe.ErrBadQuery, q.Kind)
 }
 
-// item is one decoded row: a record or the error that prevented decoding it.
-type item struct {
-	rec *anagrafe.Record
-	err error
+// documentError returns a document row of person id and its record error
+// (a cell that cannot be read, an impossible date), or nil: the one reading
+// of a documenti row, for every reader.
+func documentError(id string, kind, num, issue, expiry, auth, state nstring) (doc anagrafe.IdentityDocument, err error) {
+	doc = anagrafe.IdentityDocument{Kind: anagrafe.DocumentKind(kind.String), Number: num.String, Authority: auth.String, IssuingState: state.String}
+	for _, c := range []struct {
+		v   nstring
+		col string
+	}{{kind, "documenti.tipo"}, {num, "documenti.numero"}, {issue, "documenti.data_rilascio"},
+		{expiry, "documenti.data_scadenza"}, {auth, "documenti.autorita"}, {state, "documenti.stato_rilascio"}} {
+		if c.v.err != nil && err == nil {
+			err = recordError(id, c.col, anagrafe.ReasonBadValue, c.v.err)
+		}
+	}
+	var perr error
+	if doc.IssueDate, perr = parseDate(issue.String); perr != nil && err == nil {
+		err = dateError(id, "documenti.data_rilascio", issue.String)
+	}
+	if doc.ExpiryDate, perr = parseDate(expiry.String); perr != nil && err == nil {
+		err = dateError(id, "documenti.data_scadenza", expiry.String)
+	}
+	return doc, err
 }
 
-// stream pages through persons matching where, in ascending ID order.
-func (s *Source) stream(ctx context.Context, where string, args []any) iter.Seq2[*anagrafe.Record, error] {
-	return func(yield func(*anagrafe.Record, error) bool) {
-		after, first := "", true
-		for {
-			if err := ctx.Err(); err != nil {
-				yield(nil, err)
-				return
-			}
-			cond := where
-			a := append([]any(nil), args...)
-			if !first {
-				c := s.dialect.idExpr("p.id") + " > ?"
-				if cond != "" {
-					cond = "(" + cond + ") AND " + c
-				} else {
-					cond = c
-				}
-				a = append(a, after)
-			}
-			items, last, err := s.page(ctx, cond, a, " ORDER BY "+s.dialect.idExpr("p.id"), s.opts.PageSize)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			for _, it := range items {
-				if err := ctx.Err(); err != nil {
-					yield(nil, err)
-					return
-				}
-				if !yield(it.rec, it.err) {
-					return
-				}
-			}
-			if len(items) < s.opts.PageSize {
-				return
-			}
-			after, first = last, false
-		}
-	}
-}
-
-// page reads up to limit persons matching cond, then their citizenships,
-// documents and households with one query each. It returns the ID of the
-// last person read (for keyset pagination).
-func (s *Source) page(ctx context.Context, cond string, args []any, order string, limit int) ([]item, string, error) {
-	query := s.personSQL
-	if cond != "" {
-		query += " WHERE " + cond
-	}
-	query += order + fmt.Sprintf(" LIMIT %d", limit)
-	rows, err := s.db.QueryContext(ctx, s.dialect.rebind(query), args...)
-	if err != nil {
-		return nil, "", fmt.Errorf("sqlreg: query persons: %w", err)
-	}
-	var items []item
-	var last string
-	for rows.Next() {
-		var r personRow
-		if err := rows.Scan(r.dest(true)...); err != nil {
-			rows.Close()
-			return nil, "", fmt.Errorf("sqlreg: read persons: %w", err)
-		}
-		last = r.id.String
-		rec := &anagrafe.Record{}
-		err := r.decode(&rec.Person, true)
-		items = append(items, item{rec: rec, err: err})
-	}
-	if err := rows.Err(); err != nil {
-		rows.Close()
-		return nil, "", fmt.Errorf("sqlreg: read persons: %w", err)
-	}
-	rows.Close()
-	if len(items) == 0 {
-		return nil, last, nil
-	}
-	if err := s.fill(ctx, items); err != nil {
-		return nil, "", err
-	}
-	return items, last, nil
-}
-
-// fill loads households, citizenships and documents for a page.
-func (s *Source) fill(ctx context.Context, items []item) error {
-	byID := make(map[string]*anagrafe.Person, len(items))
-	var ids, famIDs []string
-	famSeen := map[string]bool{}
-	for _, it := range items {
-		if it.err != nil {
-			continue
-		}
-		p := &it.rec.Person
-		byID[p.ID] = p
-		ids = append(ids, p.ID)
-		if p.FamilyID != "" && !famSeen[p.FamilyID] {
-			famSeen[p.FamilyID] = true
-			famIDs = append(famIDs, p.FamilyID)
-		}
-	}
-	if len(ids) == 0 {
+// citizenshipError returns the record error of a citizenship row of person
+// id whose state cell cannot be read, or nil.
+func citizenshipError(id string, state nstring) error {
+	if state.err == nil {
 		return nil
 	}
-	// Household members (without permit and documents).
-	families := map[string][]anagrafe.Person{}
-	badFamily := map[string]error{}
-	if len(famIDs) > 0 {
-		rows, err := s.db.QueryContext(ctx, s.dialect.rebind(s.memberSQL+placeholders(len(famIDs))), toAny(famIDs)...)
-		if err != nil {
-			return fmt.Errorf("sqlreg: query households: %w", err)
-		}
-		for rows.Next() {
-			var r personRow
-			if err := rows.Scan(r.dest(false)...); err != nil {
-				rows.Close()
-				return fmt.Errorf("sqlreg: read households: %w", err)
-			}
-			var m anagrafe.Person
-			if err := r.decode(&m, false); err != nil {
-				// the member's own row reports the error; its household
-				// cannot be built, so its members' records fail too
-				if badFamily[r.family.String] == nil {
-					badFamily[r.family.String] = err
-				}
-				continue
-			}
-			families[m.FamilyID] = append(families[m.FamilyID], m)
-		}
-		if err := rows.Err(); err != nil {
-			rows.Close()
-			return fmt.Errorf("sqlreg: read households: %w", err)
-		}
-		rows.Close()
-	}
-	// Citizenships of the page's persons and of their household members.
-	citIDs := append([]string(nil), ids...)
-	for _, ms := range families {
-		for _, m := range ms {
-			if byID[m.ID] == nil {
-				citIDs = append(citIDs, m.ID)
-			}
-		}
-	}
-	cits := map[string][]string{}
-	bad := map[string]error{}
-	if err := s.eachChunk(ctx, s.citizenSQL, citIDs, " ORDER BY persona_id, ordine", func(rows *sql.Rows) error {
-		var pid, state nstring
-		if err := rows.Scan(&pid, &state); err != nil {
-			return err
-		}
-		if state.err != nil && bad[pid.String] == nil {
-			bad[pid.String] = recordError(pid.String, "cittadinanze.stato", anagrafe.ReasonBadValue, state.err)
-		}
-		cits[pid.String] = append(cits[pid.String], state.String)
-		return nil
-	}); err != nil {
-		return fmt.Errorf("sqlreg: citizenships: %w", err)
-	}
-	if err := s.eachChunk(ctx, s.docSQL, ids, " ORDER BY persona_id, ordine", func(rows *sql.Rows) error {
-		var pid, kind, num, issue, expiry, auth, state nstring
-		if err := rows.Scan(&pid, &kind, &num, &issue, &expiry, &auth, &state); err != nil {
-			return err
-		}
-		p := byID[pid.String]
-		if p == nil {
-			return nil
-		}
-		doc := anagrafe.IdentityDocument{Kind: anagrafe.DocumentKind(kind.String), Number: num.String, Authority: auth.String, IssuingState: state.String}
-		var err error
-		for _, c := range []struct {
-			v   nstring
-			col string
-		}{{kind, "documenti.tipo"}, {num, "documenti.numero"}, {issue, "documenti.data_rilascio"},
-			{expiry, "documenti.data_scadenza"}, {auth, "documenti.autorita"}, {state, "documenti.stato_rilascio"}} {
-			if c.v.err != nil && bad[p.ID] == nil {
-				bad[p.ID] = recordError(p.ID, c.col, anagrafe.ReasonBadValue, c.v.err)
-			}
-		}
-		if doc.IssueDate, err = parseDate(issue.String); err != nil && bad[p.ID] == nil {
-			bad[p.ID] = dateError(p.ID, "documenti.data_rilascio", issue.String)
-		}
-		if doc.ExpiryDate, err = parseDate(expiry.String); err != nil && bad[p.ID] == nil {
-			bad[p.ID] = dateError(p.ID, "documenti.data_scadenza", expiry.String)
-		}
-		p.Documents = append(p.Documents, doc)
-		return nil
-	}); err != nil {
-		return fmt.Errorf("sqlreg: documents: %w", err)
-	}
-	for i := range items {
-		it := &items[i]
-		if it.err != nil {
-			continue
-		}
-		if err := bad[it.rec.Person.ID]; err != nil {
-			it.rec, it.err = nil, err
-			continue
-		}
-		if err := badFamily[it.rec.Person.FamilyID]; err != nil && it.rec.Person.FamilyID != "" {
-			it.rec, it.err = nil, householdError(it.rec.Person.ID, err)
-			continue
-		}
-		p := &it.rec.Person
-		p.Citizenships = cits[p.ID]
-		if p.FamilyID == "" {
-			continue
-		}
-		ms := families[p.FamilyID]
-		f := &anagrafe.Family{ID: p.FamilyID, Members: make([]anagrafe.Person, len(ms))}
-		for i, m := range ms {
-			m.Citizenships = cits[m.ID]
-			f.Members[i] = m.Clone()
-		}
-		anagrafe.SortMembers(f.Members)
-		it.rec.Family = f
-	}
-	return nil
+	return recordError(id, "cittadinanze.stato", anagrafe.ReasonBadValue, state.err)
 }
 
 // householdError is the error of person id whose household cannot be
@@ -385,46 +186,4 @@ func householdError(id string, member error) error {
 	}
 	return &anagrafe.RecordError{PersonID: id, Field: me.Field, Reason: anagrafe.ReasonHousehold,
 		Err: fmt.Errorf("%w: member %s: %w", anagrafe.ErrHousehold, anagrafe.MaskPersonID(me.PersonID), me.Err)}
-}
-
-// maxParams bounds the placeholders of one IN list (SQLite allows 32766,
-// PostgreSQL 65535).
-const maxParams = 1000
-
-// eachChunk runs prefix + IN (…) + suffix over ids in chunks and calls fn
-// for every row.
-func (s *Source) eachChunk(ctx context.Context, prefix string, ids []string, suffix string, fn func(*sql.Rows) error) error {
-	for len(ids) > 0 {
-		n := min(len(ids), maxParams)
-		chunk := ids[:n]
-		ids = ids[n:]
-		rows, err := s.db.QueryContext(ctx, s.dialect.rebind(prefix+placeholders(n)+suffix), toAny(chunk)...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			if err := fn(rows); err != nil {
-				rows.Close()
-				return err
-			}
-		}
-		if err := rows.Err(); err != nil {
-			rows.Close()
-			return err
-		}
-		rows.Close()
-	}
-	return nil
-}
-
-func placeholders(n int) string {
-	return "(" + strings.TrimSuffix(strings.Repeat("?,", n), ",") + ")"
-}
-
-func toAny(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
 }
