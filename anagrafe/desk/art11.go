@@ -8,11 +8,6 @@ import (
 	"github.com/retecomuni/eli2sdk/codes"
 )
 
-// Art11Months is the number of months after the permit's expiry past which
-// the registry office reviews the registration (DPR 223/1989 art. 11 c.1
-// lett. c: six months from the expiry of the permit).
-const Art11Months = 6
-
 // Art11Days is the time the notice gives the resident to act (DPR
 // 223/1989 art. 11 c.1 lett. c: invitation to provide within the
 // following 30 days).
@@ -33,6 +28,11 @@ type Art11Options struct {
 	On     codes.Date    // notice date; 0 = today
 	Tables *codes.Tables // comune names; nil = codes.Default()
 }
+
+// Art11Months is the number of months after the permit's expiry past which
+// the registry office reviews the registration (DPR 223/1989 art. 11 c.1
+// lett. c: six months from the expiry of the permit).
+const Art11Months = 6
 
 // Art11Notices returns one notice per resident of src whose permit expired
 // more than six months before the notice date (anagrafe.ExpiredMoreThan(6):

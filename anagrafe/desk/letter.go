@@ -5,6 +5,7 @@ import (
 
 	"github.com/retecomuni/eli2sdk/anagrafe"
 	"github.com/retecomuni/eli2sdk/codes"
+	"github.com/retecomuni/eli2sdk/eli2"
 )
 
 // Addressee is the personal data a letter needs: register ID (for the
@@ -19,6 +20,9 @@ type Addressee struct {
 	CAP      string
 	Comune   string // comune name (upper case, from the code tables), else the Belfiore code
 	Province string
+	// Minor is set when the resident may be under 18 on the letter date:
+	// the letter is addressed to whoever exercises parental responsibility.
+	Minor bool
 }
 
 // FullName returns name and surname as recorded.
@@ -50,6 +54,7 @@ func addressee(p *anagrafe.Person, t *codes.Tables, on codes.Date) Addressee {
 	return Addressee{
 		PersonID: p.ID, Surname: p.Surname, Name: p.Name,
 		Street: street, CareOf: a.CareOf, CAP: a.CAP, Comune: comune, Province: a.Province,
+		Minor: !p.BirthDate.IsZero() && codes.YearsBetween(p.BirthDate.Latest(), on) < eli2.AdultAge,
 	}
 }
 

@@ -235,3 +235,16 @@ func TestWriteArt11(t *testing.T) {
 
 // the fee and letter APIs agree on request types
 var _ = eli2.Rinnovo
+
+// TestMinorAddressee: a letter to a resident under 18 is addressed to
+// whoever exercises parental responsibility.
+func TestMinorAddressee(t *testing.T) {
+	ns, err := desk.Art11Notices(context.Background(), fixtures(), desk.Art11Options{On: anagrafetest.RefDate})
+	require.NoError(t, err)
+	require.Len(t, ns, 1)
+	assert.True(t, ns[0].To.Minor, "P004 is 17 on 2026-06-15")
+	var b bytes.Buffer
+	require.NoError(t, desk.RenderArt11Notice(&b, ns[0], office))
+	assert.Contains(t, b.String(), "A chi esercita la responsabilità genitoriale su<br>\nOmar El Amrani")
+	assert.Contains(t, b.String(), "Gentili signori,")
+}
