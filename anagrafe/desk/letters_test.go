@@ -248,3 +248,21 @@ func TestMinorAddressee(t *testing.T) {
 	assert.Contains(t, b.String(), "A chi esercita la responsabilità genitoriale su<br>\nOmar El Amrani")
 	assert.Contains(t, b.String(), "Gentili signori,")
 }
+
+// TestWriteCancelled: an interrupted batch leaves no letter behind.
+func TestWriteCancelled(t *testing.T) {
+	rs, err := desk.Reminders(context.Background(), fixtures(), desk.ReminderOptions{On: anagrafetest.RefDate, Window: desk.Window{From: 120, To: 60}})
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	hook := func(_ context.Context, ev anagrafe.AuditEvent) error {
+		cancel() // cancelled after the first person
+		return nil
+	}
+	dir := t.TempDir()
+	w, err := desk.WriteReminders(ctx, dir, rs, desk.WriteOptions{Audit: hook, Operator: "op"})
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Empty(t, w.Letters)
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries)
+}

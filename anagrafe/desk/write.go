@@ -52,7 +52,8 @@ type Written struct {
 // reminder (promemoria-NNNN-ID.html) and promemoria.csv, each file mode
 // 0600 and atomic. Every person is recorded through opts.Audit first; a
 // person whose audit or letter fails is skipped (Written.Skipped) and left
-// out of the CSV.
+// out of the CSV. When ctx is cancelled the letters written so far are
+// removed and ctx's error is returned.
 func WriteReminders(ctx context.Context, dir string, rs []Reminder, opts WriteOptions) (Written, error) {
 	return writeLetters(ctx, dir, "promemoria", ReminderCSVName, PurposeReminder, opts, rs,
 		func(r Reminder) string { return r.To.PersonID },
@@ -86,7 +87,12 @@ func writeLetters[T any](ctx context.Context, dir, prefix, csvName, purpose stri
 	var buf bytes.Buffer
 	for i, it := range items {
 		if err := ctx.Err(); err != nil {
-			return out, err
+			// interrupted: remove this run's letters, so that no batch is
+			// left without its CSV file
+			for _, name := range out.Letters {
+				os.Remove(filepath.Join(dir, name))
+			}
+			return Written{}, err
 		}
 		pid := id(it)
 		ev := anagrafe.AuditEvent{Operator: opts.Operator, PersonID: pid, Purpose: purpose, Action: ActionLetter}

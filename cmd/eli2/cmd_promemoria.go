@@ -110,7 +110,11 @@ func deskReport(stderr io.Writer, name, dir string, w desk.Written, err error) i
 	for _, s := range w.Skipped {
 		fmt.Fprintf(stderr, "eli2 %s: escluso: %v\n", name, s)
 	}
-	if err != nil {
+	switch {
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintf(stderr, "eli2 %s: interrotto, nessuna lettera scritta\n", name)
+		return 130
+	case err != nil:
 		fmt.Fprintf(stderr, "eli2 %s: %v\n", name, err)
 		return 2
 	}
