@@ -266,3 +266,13 @@ func TestWriteCancelled(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, entries)
 }
+
+// TestLetterEscapesRegisterText: register values are text, never markup.
+func TestLetterEscapesRegisterText(t *testing.T) {
+	r := desk.Reminder{To: desk.Addressee{Surname: "<script>alert(1)</script>", Name: "A&B"}, Expiry: codes.NewDate(2026, 9, 1), DaysLeft: 78, On: anagrafetest.RefDate}
+	var b bytes.Buffer
+	require.NoError(t, desk.RenderReminder(&b, r, desk.Office{Name: "<b>x</b>"}))
+	assert.NotContains(t, b.String(), "<script>")
+	assert.NotContains(t, b.String(), "<b>x</b>")
+	assert.Contains(t, b.String(), "A&amp;B &lt;script&gt;")
+}
