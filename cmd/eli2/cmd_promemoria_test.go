@@ -28,7 +28,6 @@ func deskTestDB(t *testing.T) string {
 	return path
 }
 
-
 func assertPrivate(t *testing.T, dir string, names ...string) {
 	t.Helper()
 	if runtime.GOOS == "windows" {
