@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -632,7 +633,10 @@ func TestRunNoGoroutineLeak(t *testing.T) {
 		_, err := export.Run(context.Background(), src, anagrafe.All(), export.File(filepath.Join(t.TempDir(), "p.xml")), opts)
 		require.ErrorIs(t, err, export.ErrStrict)
 	}
-	assert.LessOrEqual(t, runtime.NumGoroutine(), before, "the read-ahead goroutine is waited for")
+	// Goroutines of the database driver end on their own schedule: allow
+	// them a moment; a leaked read-ahead goroutine never ends.
+	assert.Eventually(t, func() bool { return runtime.NumGoroutine() <= before }, 5*time.Second, 10*time.Millisecond,
+		"the read-ahead goroutine is waited for (%d goroutines, %d before)", runtime.NumGoroutine(), before)
 }
 
 // TestRunXSD checks an exported batch against the format's XML Schema with
