@@ -115,8 +115,16 @@ func openURL(t *testing.T, url string) func(sqlreg.Options) *sqlreg.Source {
 // The chunked reader yields the same records and errors as the legacy one
 // on a generated register, with households contiguous (as the demo
 // register numbers them) and scattered (as real registers do).
+// identityPersons is the size of the identity tests' register.
+func identityPersons() int {
+	if raceEnabled {
+		return 600
+	}
+	return 3000
+}
+
 func TestReaderIdentitySQLite(t *testing.T) {
-	const n = 3000
+	n := identityPersons()
 	ps := demoPersons(t, n)
 	for _, layout := range []struct {
 		name string
@@ -132,7 +140,7 @@ func TestReaderIdentitySQLite(t *testing.T) {
 
 func TestReaderIdentityPostgres(t *testing.T) {
 	base := pgBase(t)
-	const n = 3000
+	n := identityPersons()
 	ps := demoPersons(t, n)
 	for _, layout := range []struct {
 		name string
