@@ -10,8 +10,9 @@ import (
 	"github.com/retecomuni/eli2sdk/eli2"
 )
 
-// ErrNoAudit is returned by Exporter when its Audit hook is nil: no
-// person's data may be exported without an audit record.
+// ErrNoAudit is returned by every export path (Exporter, export.Run) that
+// was given no audit hook or log: no person's data may be exported without
+// an audit record. export.ErrNoAudit is the same value.
 var ErrNoAudit = errors.New("anagrafe: exporter has no audit hook")
 
 // Exporter reads persons from a Source, records every access through the

@@ -34,9 +34,10 @@ import (
 
 // Sentinel errors of Run.
 var (
-	// ErrNoAudit is returned when Options.Audit is nil: every export must
-	// be recorded.
-	ErrNoAudit = errors.New("export: nessun registro di audit (Options.Audit)")
+	// ErrNoAudit is returned when neither Options.Audit nor
+	// Options.AuditLog is set: every export must be recorded. It is
+	// anagrafe.ErrNoAudit, the one sentinel of every export path.
+	ErrNoAudit = anagrafe.ErrNoAudit
 	// ErrNothingExported is returned when no application could be
 	// exported; no file is written.
 	ErrNothingExported = errors.New("export: nessuna pratica esportabile")
