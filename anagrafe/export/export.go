@@ -135,7 +135,7 @@ type Options struct {
 	Now func() time.Time
 	// Workers is the number of goroutines that map, validate and encode
 	// records in the pipelined export of a single file (0:
-	// runtime.GOMAXPROCS). The file, the Summary and the audit events are
+	// runtime.GOMAXPROCS minus one for the reader, at least 1). The file, the Summary and the audit events are
 	// the same whatever the number.
 	Workers int
 	// Sequential exports one record at a time in the calling goroutine
