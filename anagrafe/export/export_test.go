@@ -625,14 +625,17 @@ func TestRunDefaultsDate(t *testing.T) {
 func TestRunNoGoroutineLeak(t *testing.T) {
 	src := demoSource(t, 3000)
 	before := runtime.NumGoroutine()
-	for range 5 {
+	for i := range 6 {
 		var a auditRecorder
 		opts := baseOptions(&a)
 		opts.Strict = true // stops early, with the reader ahead
+		// Both loops: the pipeline's reader, workers (3) and batches in
+		// flight, and the sequential loop's read-ahead.
+		opts.Sequential, opts.Workers = i%2 == 0, 3
 		_, err := export.Run(context.Background(), src, anagrafe.All(), export.File(filepath.Join(t.TempDir(), "p.xml")), opts)
 		require.ErrorIs(t, err, export.ErrStrict)
 	}
-	assert.LessOrEqual(t, runtime.NumGoroutine(), before, "the read-ahead goroutine is waited for")
+	assert.LessOrEqual(t, runtime.NumGoroutine(), before, "the reader and worker goroutines are waited for")
 }
 
 // TestRunXSD checks an exported batch against the format's XML Schema with
