@@ -15,6 +15,7 @@ import (
 	"github.com/retecomuni/eli2sdk/anagrafe"
 	"github.com/retecomuni/eli2sdk/anagrafe/demo"
 	"github.com/retecomuni/eli2sdk/anagrafe/export"
+	"github.com/retecomuni/eli2sdk/anagrafe/memory"
 	"github.com/retecomuni/eli2sdk/anagrafe/sqlreg"
 )
 
@@ -102,4 +103,40 @@ func TestPipelinedStrictStopsEarly(t *testing.T) {
 	assert.Less(t, sum.Selected, 3000)
 	require.Len(t, a.events, 1)
 	assert.Equal(t, anagrafe.ActionAbort, a.events[0].Action)
+}
+
+// TestPipelinedGeneratedIDs: register IDs that cannot be application ids
+// (here with the generated ids' prefix) get ids numbered in input order,
+// across batches, as in the sequential loop.
+func TestPipelinedGeneratedIDs(t *testing.T) {
+	var persons []anagrafe.Person
+	_, err := demo.Generate(context.Background(), demo.WriterFunc(func(p *anagrafe.Person) error {
+		c := p.Clone()
+		for _, id := range []*string{&c.ID, &c.FatherID, &c.MotherID} {
+			if *id != "" {
+				*id = "PRATICA-" + *id
+			}
+		}
+		persons = append(persons, c)
+		return nil
+	}), demo.Options{Persons: 700, Seed: 3, On: on})
+	require.NoError(t, err)
+	src := memory.FromPersons(persons...)
+	export1 := func(tune func(*export.Options)) (string, export.Summary) {
+		opts := baseOptions(nil)
+		opts.Now = func() time.Time { return time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC) }
+		tune(&opts)
+		out := filepath.Join(t.TempDir(), "p.xml")
+		sum, err := export.Run(context.Background(), src, anagrafe.All(), export.File(out), opts)
+		require.NoError(t, err)
+		b, err := os.ReadFile(out)
+		require.NoError(t, err)
+		sum.Destination, sum.RunID = "", ""
+		return string(b), sum
+	}
+	want, wantSum := export1(func(o *export.Options) { o.Sequential = true })
+	require.Contains(t, want, `<Pratica id="PRATICA-300"`, "generated ids beyond the first batches")
+	got, sum := export1(func(o *export.Options) { o.Workers = 2 })
+	assert.True(t, got == want, "the pipelined file differs from the sequential one")
+	assert.Equal(t, wantSum, sum)
 }
