@@ -10,13 +10,18 @@ import (
 	"github.com/retecomuni/eli2sdk/eli2"
 )
 
-// ErrNoAudit is returned by Exporter when its Audit hook is nil: no
-// person's data may be exported without an audit record.
+// ErrNoAudit is returned by every export path (Exporter, export.Run) that
+// was given no audit hook or log: no person's data may be exported without
+// an audit record. export.ErrNoAudit is the same value.
 var ErrNoAudit = errors.New("anagrafe: exporter has no audit hook")
 
 // Exporter reads persons from a Source, records every access through the
-// audit hook and maps them to applications. It is the path every export
-// (CLI, help-desk software) should go through.
+// audit hook (an access audit: one ActionExport event per person read,
+// before mapping, whether or not an application is then delivered) and
+// maps them to applications. To deliver an import file use export.Run (a
+// selection) or export.RunIDs (one person), which record only the
+// applications of the delivered output, before it is put in place, or one
+// abort event.
 type Exporter struct {
 	Source   Source
 	Audit    AuditHook  // required; called once per person before mapping

@@ -14,8 +14,15 @@
 // output is renamed into place, or one abort event with a reason code.
 // Memory does not depend on the register's size, but for the audit events
 // kept until the commit and, for a split export, the list of file names
-// (tens of bytes per exported application). Reading the register runs in
-// its own goroutine, a few records ahead of mapping and encoding.
+// (tens of bytes per exported application).
+//
+// A single-file export is a pipeline (pipeline.go): one goroutine reads the
+// register in batches, Options.Workers goroutines map, validate and encode
+// each batch into a reused buffer, and the calling goroutine writes the
+// batches in input order, auditing and counting as it goes; a fixed number
+// of batches is in flight, and the first error stops every stage. The file,
+// the Summary and the audit events are byte for byte those of the
+// sequential loop (Options.Sequential), which split exports use.
 package export
 
 import (
@@ -34,9 +41,10 @@ import (
 
 // Sentinel errors of Run.
 var (
-	// ErrNoAudit is returned when Options.Audit is nil: every export must
-	// be recorded.
-	ErrNoAudit = errors.New("export: nessun registro di audit (Options.Audit)")
+	// ErrNoAudit is returned when neither Options.Audit nor
+	// Options.AuditLog is set: every export must be recorded. It is
+	// anagrafe.ErrNoAudit, the one sentinel of every export path.
+	ErrNoAudit = anagrafe.ErrNoAudit
 	// ErrNothingExported is returned when no application could be
 	// exported; no file is written.
 	ErrNothingExported = errors.New("export: nessuna pratica esportabile")
@@ -125,6 +133,15 @@ type Options struct {
 	Recoverable func(error) bool
 	// Now returns the current time for the header (nil: time.Now).
 	Now func() time.Time
+	// Workers is the number of goroutines that map, validate and encode
+	// records in the pipelined export of a single file (0:
+	// runtime.GOMAXPROCS minus one for the reader, at least 1). The file, the Summary and the audit events are
+	// the same whatever the number.
+	Workers int
+	// Sequential exports one record at a time in the calling goroutine
+	// (reading a few records ahead): the reference the pipelined export is
+	// tested against. A split export is always sequential.
+	Sequential bool
 }
 
 // Skipped is a record that was not exported.
@@ -352,39 +369,14 @@ func run(ctx context.Context, seq iter.Seq2[*anagrafe.Record, error], total int,
 			opts.Progress(Progress{Done: r.sum.Selected, Total: total, Exported: r.sum.Exported, Skipped: r.sum.Skipped})
 		}
 	}
-	for rec, serr := range prefetch(ctx, seq) {
-		if err := ctx.Err(); err != nil {
-			return r.sum, err
-		}
-		r.sum.Selected++
-		if serr != nil {
-			if errors.Is(serr, context.Canceled) || errors.Is(serr, context.DeadlineExceeded) {
-				return r.sum, serr
-			}
-			var nf *notFoundError
-			switch {
-			case errors.As(serr, &nf):
-				if err := r.skip(Skipped{PersonID: maskID(nf.id), Codes: []string{ReasonNotFound}, Err: serr}); err != nil {
-					return r.sum, err
-				}
-			case recordError(serr) != nil:
-				re := recordError(serr)
-				if err := r.skip(Skipped{PersonID: maskID(re.PersonID), Codes: []string{recordReason(re)}, Err: serr}); err != nil {
-					return r.sum, err
-				}
-			case opts.Recoverable != nil && opts.Recoverable(serr):
-				if err := r.skip(Skipped{Codes: []string{ReasonSourceRow}, Err: serr}); err != nil {
-					return r.sum, err
-				}
-			default:
-				return r.sum, fmt.Errorf("%w: %w", ErrSource, serr)
-			}
-		} else if err := r.record(rec); err != nil {
-			return r.sum, err
-		}
-		if r.sum.Selected%opts.ProgressEvery == 0 {
-			progress()
-		}
+	var lerr error
+	if dst.Split() || opts.Sequential {
+		lerr = r.sequential(seq, progress)
+	} else {
+		lerr = r.pipelined(seq, progress)
+	}
+	if lerr != nil {
+		return r.sum, lerr
 	}
 	if err := ctx.Err(); err != nil {
 		return r.sum, err
@@ -530,19 +522,65 @@ func (r *runner) completeHeader(p *eli2.Pratica) (eli2.Intestazione, error) {
 	return h, nil
 }
 
-// record maps, validates, audits and writes one record.
-func (r *runner) record(rec *anagrafe.Record) error {
+// sequential is the reference export loop: one record at a time, read
+// a few records ahead (prefetch), mapped, validated, audited and encoded
+// in this goroutine. Split exports take it; the pipelined loop gives the
+// same bytes and Summary.
+func (r *runner) sequential(seq iter.Seq2[*anagrafe.Record, error], progress func()) error {
+	for rec, serr := range prefetch(r.ctx, seq) {
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
+		r.sum.Selected++
+		it := built{rec: rec, serr: serr}
+		if serr == nil {
+			id := ""
+			if rec != nil {
+				id = r.praticaID(rec.Person.ID)
+			}
+			r.build(&it, id)
+		}
+		if err := r.apply(&it, nil, false); err != nil {
+			return err
+		}
+		if r.sum.Selected%r.opts.ProgressEvery == 0 {
+			progress()
+		}
+	}
+	return nil
+}
+
+// built is what the map step made of one record, decided without touching
+// the run's state, so that workers may build records in parallel; the
+// writer applies it (apply) in input order.
+type built struct {
+	rec         *anagrafe.Record
+	serr        error         // the source's error instead of a record
+	id          string        // the application id (pipelined: given by the reader)
+	notEligible string        // a Reason… code of a record that needs no application
+	skip        Skipped       // why the record is skipped, when p is nil
+	p           *eli2.Pratica // the valid application
+	warn        bool          // p has warnings
+	encErr      error         // pipelined: the error of eli2.AppendPratica
+	end         int           // pipelined: end of p's bytes in the batch buffer
+}
+
+// build maps and validates it.rec into the application with the given id.
+// It reads only the run's options: it is safe for concurrent use.
+func (r *runner) build(it *built, id string) {
+	rec := it.rec
 	if rec == nil {
-		return r.skip(Skipped{Codes: []string{ReasonMapping}, Err: anagrafe.ErrNilRecord})
+		it.skip = Skipped{Codes: []string{ReasonMapping}, Err: anagrafe.ErrNilRecord}
+		return
 	}
 	pid := maskID(rec.Person.ID)
 	req := r.opts.Request
-	req.PraticaID = r.praticaID(rec.Person.ID)
+	req.PraticaID = id
 	p, probs, err := anagrafe.Map(rec, req, r.opts.Map)
 	if err != nil {
 		if code, ok := r.notEligible(rec, err); ok {
-			r.countNotEligible(code)
-			return nil
+			it.notEligible = code
+			return
 		}
 		code := ReasonMapping
 		var ne *eli2.NameError
@@ -552,7 +590,8 @@ func (r *runner) record(rec *anagrafe.Record) error {
 		case errors.As(err, &ne):
 			code = eli2.CodeNameUntransliterable
 		}
-		return r.skip(Skipped{PersonID: pid, Codes: []string{code}, Err: maskErr(err, rec.Person.ID)})
+		it.skip = Skipped{PersonID: pid, Codes: []string{code}, Err: maskErr(err, rec.Person.ID)}
+		return
 	}
 	if probs.HasErrors() {
 		var errs eli2.Problems
@@ -566,15 +605,60 @@ func (r *runner) record(rec *anagrafe.Record) error {
 				codesSeen = append(codesSeen, pr.Code)
 			}
 		}
-		return r.skip(Skipped{PersonID: pid, Codes: codesSeen, Problems: errs})
+		it.skip = Skipped{PersonID: pid, Codes: codesSeen, Problems: errs}
+		return
 	}
-	if err := r.write(rec, p); err != nil {
+	it.p, it.warn = p, len(probs) > 0
+}
+
+// apply applies one built record to the run, in input order: a source
+// error, a record that needs no application, a skip, or an application to
+// audit and write — with the Encoder (sequential) or, when encoded, as the
+// bytes the worker encoded.
+func (r *runner) apply(it *built, b []byte, encoded bool) error {
+	switch {
+	case it.serr != nil:
+		return r.sourceErr(it.serr)
+	case it.notEligible != "":
+		r.countNotEligible(it.notEligible)
+		return nil
+	case it.p == nil:
+		return r.skip(it.skip)
+	}
+	before := r.sum.Exported
+	var err error
+	if encoded {
+		err = r.writeEncoded(it, b)
+	} else {
+		err = r.write(it.rec, it.p)
+	}
+	if err != nil {
 		return err
 	}
-	if len(probs) > 0 {
+	if it.warn && r.sum.Exported > before {
 		r.sum.Warnings++
 	}
 	return nil
+}
+
+// sourceErr handles an error the source yielded instead of a record: a
+// skip for one record's error (not found, an *anagrafe.RecordError,
+// Options.Recoverable), else the end of the run.
+func (r *runner) sourceErr(serr error) error {
+	if errors.Is(serr, context.Canceled) || errors.Is(serr, context.DeadlineExceeded) {
+		return serr
+	}
+	var nf *notFoundError
+	switch {
+	case errors.As(serr, &nf):
+		return r.skip(Skipped{PersonID: maskID(nf.id), Codes: []string{ReasonNotFound}, Err: serr})
+	case recordError(serr) != nil:
+		re := recordError(serr)
+		return r.skip(Skipped{PersonID: maskID(re.PersonID), Codes: []string{recordReason(re)}, Err: serr})
+	case r.opts.Recoverable != nil && r.opts.Recoverable(serr):
+		return r.skip(Skipped{Codes: []string{ReasonSourceRow}, Err: serr})
+	}
+	return fmt.Errorf("%w: %w", ErrSource, serr)
 }
 
 func contains(xs []string, s string) bool {
@@ -607,11 +691,17 @@ func (e *maskedError) Unwrap() error { return e.err }
 // a file name and is not a codice fiscale, else a sequence number.
 func (r *runner) praticaID(personID string) string {
 	r.seq++
+	return praticaIDFor(personID, r.seq)
+}
+
+// praticaIDFor is the application id of the seq-th record read (counting
+// from 1 the records that reached the mapper).
+func praticaIDFor(personID string, seq int) string {
 	if personID != "" && len(personID) <= 64 && maskID(personID) == personID && fileSafe(personID) &&
 		!strings.HasPrefix(personID, generatedIDPrefix) {
 		return personID
 	}
-	return generatedIDPrefix + strconv.Itoa(r.seq)
+	return generatedIDPrefix + strconv.Itoa(seq)
 }
 
 // generatedIDPrefix starts the ids praticaID makes up; a register ID with
@@ -684,27 +774,18 @@ func (r *runner) write(rec *anagrafe.Record, p *eli2.Pratica) error {
 		r.enc = nil
 	}
 	if r.enc == nil {
-		r.enc = eli2.NewEncoder(r.out)
-		// Ids are unique by construction: register IDs arrive once each
-		// (ascendingIDs, RunIDs) and generated ids cannot look like them.
-		r.enc.SkipDuplicateIDCheck = true
-		if err := r.enc.WriteHeader(r.header); err != nil {
-			return fmt.Errorf("%w: %w", ErrOutput, err)
+		if err := r.openEncoder(); err != nil {
+			return err
 		}
-		r.started = true
 	}
 	if err := r.enc.Encode(p); err != nil {
 		var ee *eli2.EncodeError
 		if errors.As(err, &ee) {
-			code := ReasonEncode
-			if errors.Is(err, eli2.ErrDuplicateID) {
-				code = ReasonDuplicateID
-			}
 			if r.dst.Split() {
 				r.out.Abort()
 				r.out, r.enc = nil, nil
 			}
-			return r.skip(Skipped{PersonID: maskID(rec.Person.ID), Codes: []string{code}, Err: err})
+			return r.skip(encodeSkip(rec, err))
 		}
 		return fmt.Errorf("%w: %w", ErrOutput, err)
 	}
@@ -714,6 +795,28 @@ func (r *runner) write(rec *anagrafe.Record, p *eli2.Pratica) error {
 		return r.finishFile(p.ID)
 	}
 	return nil
+}
+
+// openEncoder starts the encoder of the current output with its header.
+func (r *runner) openEncoder() error {
+	r.enc = eli2.NewEncoder(r.out)
+	// Ids are unique by construction: register IDs arrive once each
+	// (ascendingIDs, RunIDs) and generated ids cannot look like them.
+	r.enc.SkipDuplicateIDCheck = true
+	if err := r.enc.WriteHeader(r.header); err != nil {
+		return fmt.Errorf("%w: %w", ErrOutput, err)
+	}
+	r.started = true
+	return nil
+}
+
+// encodeSkip is the skip of an application the Encoder refused.
+func encodeSkip(rec *anagrafe.Record, err error) Skipped {
+	code := ReasonEncode
+	if errors.Is(err, eli2.ErrDuplicateID) {
+		code = ReasonDuplicateID
+	}
+	return Skipped{PersonID: maskID(rec.Person.ID), Codes: []string{code}, Err: err}
 }
 
 // finishFile closes the encoder and commits the current output.

@@ -625,28 +625,32 @@ func TestRunDefaultsDate(t *testing.T) {
 
 func TestRunNoGoroutineLeak(t *testing.T) {
 	src := demoSource(t, 3000)
-	run := func() {
+	run := func(i int) {
 		var a auditRecorder
 		opts := baseOptions(&a)
 		opts.Strict = true // stops early, with the reader ahead
+		// Both loops: the pipeline's reader, workers (3) and batches in
+		// flight, and the sequential loop's read-ahead.
+		opts.Sequential, opts.Workers = i%2 == 0, 3
 		_, err := export.Run(context.Background(), src, anagrafe.All(), export.File(filepath.Join(t.TempDir(), "p.xml")), opts)
 		require.ErrorIs(t, err, export.ErrStrict)
 	}
 	// One run first: the runtime and the driver start some goroutines once
 	// (e.g. the cleanup goroutine for prepared statements) and keep them.
-	run()
+	run(0)
+	run(1)
 	before := runtime.NumGoroutine()
-	for range 5 {
-		run()
+	for i := range 6 {
+		run(i)
 	}
 	// Goroutines of the database driver end on their own schedule: allow
 	// them a moment (polled here: assert.Eventually runs goroutines of its
-	// own); a leaked read-ahead goroutine never ends.
+	// own); a leaked reader or worker goroutine never ends.
 	deadline := time.Now().Add(5 * time.Second)
 	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}
-	assert.LessOrEqual(t, runtime.NumGoroutine(), before, "the read-ahead goroutine is waited for")
+	assert.LessOrEqual(t, runtime.NumGoroutine(), before, "the reader and worker goroutines are waited for")
 }
 
 // TestRunXSD checks an exported batch against the format's XML Schema with
