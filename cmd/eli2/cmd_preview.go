@@ -98,7 +98,7 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 		return exitCannotRun
 	}
 	defer f.Close()
-		if msg := a.checkSize(f); msg != "" {
+	if msg := a.checkSize(f); msg != "" {
 		fmt.Fprintf(stderr, "eli2 preview: %s\n", msg)
 		return exitCannotRun
 	}
