@@ -337,6 +337,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		Map:      anagrafe.MapOptions{On: on, ChildMaxAge: a.childAge},
 		Header:   eli2.Intestazione{ComuneBelfiore: strings.ToUpper(a.comune), Sportello: a.sportello, Operatore: operatore, VersioneSoftware: exportVersion()},
 		Strict:   a.strict,
+		Operator: operatore,
 		AuditLog: audit,
 		Purpose:  purpose,
 	}
