@@ -18,7 +18,6 @@ import (
 	"github.com/retecomuni/eli2sdk/anagrafe"
 	"github.com/retecomuni/eli2sdk/anagrafe/demo"
 	"github.com/retecomuni/eli2sdk/anagrafe/export"
-	"github.com/retecomuni/eli2sdk/anagrafe/sqlreg"
 	"github.com/retecomuni/eli2sdk/codes"
 	"github.com/retecomuni/eli2sdk/eli2"
 )
@@ -47,9 +46,14 @@ const exportAuditFile = "eli2-export-audit.jsonl"
 
 const exportUsage = `uso:
   eli2 export --db URL SELEZIONE (--out FILE | --split CARTELLA) [opzioni]
+  eli2 export --csv ESTRATTO.csv SELEZIONE --out FILE [opzioni]
   eli2 export --demo --out pratiche.xml
 
-URL: sqlite:PERCORSO oppure postgres://… (schema di anagrafe/sqlreg).
+URL: sqlite:PERCORSO oppure postgres://… (schema di anagrafe/sqlreg), oppure
+csv:FILE, un estratto CSV (tracciato di anagrafe/csvadapter: UTF-8 o
+Windows-1252, separatore , o ; e date AAAA-MM-GG o GG/MM/AAAA riconosciuti;
+--csv FILE è la forma breve). Stessi resoconti e audit di ogni anagrafe; i
+nomi con lettere perse nella codifica Windows-1252 sono segnalati come avvisi.
 SELEZIONE (una sola):
   --person ID              una persona (il richiedente allo sportello)
   --expiring 60d           permesso in scadenza entro N giorni
@@ -100,6 +104,7 @@ type exportArgs struct {
 	tipologia                        int
 	strict                           bool
 	operatore, sportello, comune     string
+	csvFile                          string
 	auditLog, on, finalita           string
 	details, quiet                   bool
 	childAge                         int
@@ -110,7 +115,8 @@ type exportArgs struct {
 func newExportFlags(a *exportArgs, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("eli2 export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&a.db, "db", "", "anagrafe: sqlite:PERCORSO o postgres://…")
+	fs.StringVar(&a.db, "db", "", registerURLHelp)
+	fs.StringVar(&a.csvFile, "csv", "", "estratto CSV dell'anagrafe (come --db csv:FILE)")
 	fs.BoolVar(&a.demo, "demo", false, "usa l'anagrafe dimostrativa (creata al primo uso)")
 	fs.StringVar(&a.demoPath, "demo-db", "", "percorso dell'anagrafe dimostrativa (predefinito: cartella cache)")
 	fs.StringVar(&a.person, "person", "", "ID anagrafico della persona da esportare")
@@ -216,6 +222,12 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 {
 		return usageErr("argomenti non previsti: " + strings.Join(fs.Args(), " "))
 	}
+	if a.csvFile != "" {
+		if a.db != "" {
+			return usageErr("indicare --db oppure --csv, non entrambi")
+		}
+		a.db = csvScheme + a.csvFile
+	}
 	if (a.db == "") == !a.demo {
 		return usageErr("serve --db URL oppure --demo")
 	}
@@ -283,14 +295,15 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		}
 		dbURL = "sqlite:" + path
 	}
-	// sqlreg.Open only reads: it creates no file and leaves the journal
+	// openRegister only reads: it creates no file and leaves the journal
 	// mode of a SQLite register as it is.
-	src, err := sqlreg.Open(ctx, dbURL, sqlreg.Options{})
+	src, err := openRegister(ctx, dbURL)
 	if err != nil {
 		fmt.Fprintf(stderr, "eli2 export: apertura dell'anagrafe: %v\n", err)
 		return exportExitUsage
 	}
 	defer src.Close()
+	src.report(stderr, "eli2 export")
 
 	auditPath := a.auditLog
 	outDir := filepath.Dir(filepath.Clean(a.out + a.split))
@@ -321,7 +334,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		operatore = exportSystemUser()
 	}
 	if a.art11List() {
-		return exportRunArt11(ctx, src, q, on, a.out, audit.Hook(), operatore, purpose, stderr, interruptedExit)
+		return exportRunArt11(ctx, src.source(), q, on, a.out, audit.Hook(), operatore, purpose, stderr, interruptedExit)
 	}
 	var dst export.Destination
 	switch {
@@ -358,9 +371,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	var sum export.Summary
 	if a.person != "" {
-		sum, err = export.RunIDs(ctx, src, []string{a.person}, dst, opts)
+		sum, err = export.RunIDs(ctx, src.source(), []string{a.person}, dst, opts)
 	} else {
-		sum, err = export.Run(ctx, src, q, dst, opts)
+		sum, err = export.Run(ctx, src.source(), q, dst, opts)
 	}
 	if bar != nil {
 		bar.finish()

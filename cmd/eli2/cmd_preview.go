@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/retecomuni/eli2sdk/anagrafe"
-	"github.com/retecomuni/eli2sdk/anagrafe/sqlreg"
 	"github.com/retecomuni/eli2sdk/eli2"
 	"github.com/retecomuni/eli2sdk/eli2/preview"
 	"github.com/retecomuni/eli2sdk/internal/atomicfile"
@@ -136,7 +135,7 @@ func newPreviewFlags(a *previewArgs, stderr io.Writer) *flag.FlagSet {
 	fs.SetOutput(stderr)
 	fs.StringVar(&a.out, "out", "", "file HTML da scrivere (- per stdout)")
 	fs.StringVar(&a.pratica, "pratica", "", "mostra solo la pratica con questo id")
-	fs.StringVar(&a.db, "db", "", "URL dell'anagrafe (sqlite:PERCORSO, postgres://…) invece di un file")
+	fs.StringVar(&a.db, "db", "", "URL dell'anagrafe (sqlite:PERCORSO, postgres://…, csv:FILE) invece di un file")
 	fs.StringVar(&a.person, "person", "", "id della persona nell'anagrafe (con --db)")
 	fs.BoolVar(&a.maskCF, "mask-cf", false, "maschera i codici fiscali (RSSMRA*********S)")
 	fs.StringVar(&a.lang, "lang", "it", "lingua delle etichette e dei messaggi: it o en")
@@ -259,7 +258,7 @@ func streamPreview(w io.Writer, r io.Reader, only, lang string, opts preview.Opt
 // with anagrafe.Map (which also validates it). runFromRegister records the
 // access.
 func (a *previewArgs) fromRegister(ctx context.Context) (doc preview.Document, err error) {
-	src, err := sqlreg.Open(ctx, a.db, sqlreg.Options{})
+	src, err := openRegister(ctx, a.db)
 	if err != nil {
 		return doc, err
 	}
@@ -268,7 +267,7 @@ func (a *previewArgs) fromRegister(ctx context.Context) (doc preview.Document, e
 			err = cerr
 		}
 	}()
-	rec, err := src.Person(ctx, a.person)
+	rec, err := src.source().Person(ctx, a.person)
 	if err != nil {
 		return doc, err
 	}

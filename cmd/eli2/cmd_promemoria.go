@@ -14,7 +14,6 @@ import (
 
 	"github.com/retecomuni/eli2sdk/anagrafe"
 	"github.com/retecomuni/eli2sdk/anagrafe/desk"
-	"github.com/retecomuni/eli2sdk/anagrafe/sqlreg"
 	"github.com/retecomuni/eli2sdk/codes"
 )
 
@@ -47,7 +46,7 @@ type deskArgs struct {
 }
 
 func (a *deskArgs) flags(fs *flag.FlagSet) {
-	fs.StringVar(&a.db, "db", "", "anagrafe: sqlite:PERCORSO o postgres://…")
+	fs.StringVar(&a.db, "db", "", registerURLHelp)
 	fs.StringVar(&a.out, "out", "", "cartella di uscita (creata se manca)")
 	fs.StringVar(&a.on, "on", "", "data di riferimento e data delle lettere AAAA-MM-GG (predefinita: oggi)")
 	fs.StringVar(&a.operatore, "operatore", "", "identificativo dell'operatore, registrato nell'audit (obbligatorio)")
@@ -83,8 +82,8 @@ func (a *deskArgs) check() (codes.Date, error) {
 }
 
 // open opens the register (read only) and the audit log.
-func (a *deskArgs) open(ctx context.Context) (*sqlreg.Source, *anagrafe.FileAuditLog, error) {
-	src, err := sqlreg.Open(ctx, a.db, sqlreg.Options{})
+func (a *deskArgs) open(ctx context.Context) (*registerSource, *anagrafe.FileAuditLog, error) {
+	src, err := openRegister(ctx, a.db)
 	if err != nil {
 		return nil, nil, fmt.Errorf("apertura dell'anagrafe: %w", err)
 	}
@@ -187,7 +186,7 @@ func runPromemoria(args []string, stdout, stderr io.Writer) int {
 	}
 	defer src.Close()
 	defer audit.Close()
-	rs, err := desk.Reminders(ctx, src, opts)
+	rs, err := desk.Reminders(ctx, src.source(), opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "eli2 promemoria: %v\n", err)
 		return 2
