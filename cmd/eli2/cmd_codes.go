@@ -18,13 +18,13 @@ func init() {
 }
 
 const codesUsage = `uso:
-  eli2 codes comune QUERY [--on AAAA-MM-GG] [--provincia XX] [--json]
-  eli2 codes stato  QUERY [--on AAAA-MM-GG] [--json]
+  eli2 codes comune QUERY [--riferimento AAAA-MM-GG] [--provincia XX] [--json]
+  eli2 codes stato  QUERY [--riferimento AAAA-MM-GG] [--json]
 
 QUERY è un nome (senza distinzione di maiuscole, accenti e apostrofi), un
 codice catastale (A089, Z118) o un codice ISTAT (084001, 250); per gli stati
 anche un codice ISO a tre lettere (HRV). Sono mostrate tutte le righe che
-corrispondono, le più recenti per prime. Con --on solo quelle valide in quella
+corrispondono, le più recenti per prime. Con --riferimento solo quelle valide in quella
 data. Esce con 1 se nulla corrisponde.
 Dati: ANPR, aggiornamento ` + codes.DataVersion + `.
 
@@ -68,7 +68,7 @@ func runCodes(args []string, stdout, stderr io.Writer) int {
 
 	fs := flag.NewFlagSet("codes "+kind, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	onText := fs.String("on", "", "solo le righe valide in questa data (AAAA-MM-GG)")
+	onText := fs.String("riferimento", "", "solo le righe valide in questa data (AAAA-MM-GG)")
 	asJSON := fs.Bool("json", false, "stampa un array JSON")
 	var provincia *string
 	if kind == "comune" {
@@ -92,7 +92,7 @@ func runCodes(args []string, stdout, stderr io.Writer) int {
 	}
 	on, err := codes.ParseDate(*onText)
 	if err != nil {
-		fmt.Fprintf(stderr, "eli2 codes %s: data --on non valida %q: usare AAAA-MM-GG\n", kind, *onText)
+		fmt.Fprintf(stderr, "eli2 codes %s: data --riferimento non valida %q: usare AAAA-MM-GG\n", kind, *onText)
 		return 2
 	}
 

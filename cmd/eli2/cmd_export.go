@@ -55,7 +55,7 @@ Windows-1252, separatore , o ; e date AAAA-MM-GG o GG/MM/AAAA riconosciuti;
 --csv FILE è la forma breve). Stessi resoconti e audit di ogni anagrafe; i
 nomi con lettere perse nella codifica Windows-1252 sono segnalati come avvisi.
 SELEZIONE (una sola):
-  --person ID              una persona (il richiedente allo sportello)
+  --persona ID              una persona (il richiedente allo sportello)
   --expiring 60d           permesso in scadenza entro N giorni
   --expired 6m             permesso scaduto da più di N mesi: scrive in --out
                            l'elenco CSV per il procedimento dell'art. 11 DPR
@@ -119,7 +119,7 @@ func newExportFlags(a *exportArgs, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&a.csvFile, "csv", "", "estratto CSV dell'anagrafe (come --db csv:FILE)")
 	fs.BoolVar(&a.demo, "demo", false, "usa l'anagrafe dimostrativa (creata al primo uso)")
 	fs.StringVar(&a.demoPath, "demo-db", "", "percorso dell'anagrafe dimostrativa (predefinito: cartella cache)")
-	fs.StringVar(&a.person, "person", "", "ID anagrafico della persona da esportare")
+	fs.StringVar(&a.person, "persona", "", "ID anagrafico della persona da esportare")
 	fs.StringVar(&a.expiring, "expiring", "", "permessi in scadenza entro N giorni (60d)")
 	fs.StringVar(&a.expired, "expired", "", "permessi scaduti da più di N mesi (6m)")
 	fs.BoolVar(&a.asRenewal, "as-renewal", false, "con --expired: esporta pratiche di rinnovo invece dell'elenco art. 11")
@@ -136,7 +136,7 @@ func newExportFlags(a *exportArgs, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&a.sportello, "sportello", "", "identificativo dello sportello")
 	fs.StringVar(&a.comune, "comune", "", "codice Belfiore del comune mittente (predefinito: quello del domicilio)")
 	fs.StringVar(&a.auditLog, "audit-log", "", "registro di audit JSON lines (predefinito: "+exportAuditFile+" accanto all'uscita)")
-	fs.StringVar(&a.on, "on", "", "data di riferimento AAAA-MM-GG (predefinita: oggi)")
+	fs.StringVar(&a.on, "riferimento", "", "data di riferimento AAAA-MM-GG (predefinita: oggi)")
 	fs.StringVar(&a.finalita, "finalita", "", "finalità registrata nell'audit (predefinita secondo la selezione)")
 	fs.IntVar(&a.childAge, "eta-figli", 0, "età sotto la quale i figli sono elencati (predefinita 14)")
 	fs.BoolVar(&a.details, "dettagli", false, "elenca ogni record scartato (ID e codici)")
@@ -163,7 +163,7 @@ func exportParseCount(s string, unit byte) (int, error) {
 	return n, nil
 }
 
-// query builds the selection; ok is false for --person.
+// query builds the selection; ok is false for --persona.
 func (a *exportArgs) query() (q anagrafe.Query, purpose string, err error) {
 	n := 0
 	for _, set := range []bool{a.person != "", a.expiring != "", a.expired != "", a.missing, a.since != "", a.all} {
@@ -176,7 +176,7 @@ func (a *exportArgs) query() (q anagrafe.Query, purpose string, err error) {
 		n = 1
 	}
 	if n != 1 {
-		return q, "", errors.New("serve una e una sola selezione: --person, --expiring, --expired, --missing-declaration, --changed-since o --all")
+		return q, "", errors.New("serve una e una sola selezione: --persona, --expiring, --expired, --missing-declaration, --changed-since o --all")
 	}
 	switch {
 	case a.person != "":
@@ -208,7 +208,7 @@ func (a *exportArgs) query() (q anagrafe.Query, purpose string, err error) {
 func runExport(args []string, stdout, stderr io.Writer) int {
 	var a exportArgs
 	fs := newExportFlags(&a, stderr)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exportExitOK
 		}
@@ -258,7 +258,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	var on codes.Date
 	if a.on != "" {
 		if on, err = codes.ParseDate(a.on); err != nil || on == 0 {
-			return usageErr("--on: data non valida " + strconv.Quote(a.on))
+			return usageErr("--riferimento: data non valida " + strconv.Quote(a.on))
 		}
 	}
 	req := anagrafe.Request{Tipologia: a.tipologia}

@@ -22,7 +22,7 @@ func init() {
 
 const previewUsage = `uso:
   eli2 preview FILE --out ANTEPRIMA.html [--pratica ID] [--mask-cf] [--lang it|en] [--title TITOLO]
-  eli2 preview --db URL --person ID --out ANTEPRIMA.html [--richiesta TIPO] [--tipologia N]
+  eli2 preview --db URL --persona ID --out ANTEPRIMA.html [--richiesta TIPO] [--tipologia N]
                [--questura SIGLA] [--audit-log FILE] [--operatore OP] [--finalita MOTIVO] [--mask-cf] [--lang it|en]
 
 Scrive una pagina HTML stampabile (A4) con ogni pratica del file di
@@ -32,7 +32,7 @@ costruita dai dati dell'anagrafe (SQL: sqlite:PERCORSO o postgres://…) per la
 persona indicata, e l'accesso è sempre registrato nel registro di audit come
 per eli2 export (stesse opzioni: --audit-log, predefinito %s accanto
 al file di uscita; --operatore, predefinito l'utente del sistema; --finalita;
-i vecchi nomi --audit, --operator e --purpose restano validi): la riga
+i vecchi nomi --audit, --operator e --purpose restano validi fino alla prossima versione): la riga
 "preview" è scritta e sincronizzata prima che la pagina sia consegnata; se
 la lettura fallisce è scritta una riga "abort".
 Il file è scritto in modo atomico e leggibile solo dal proprietario; --out -
@@ -136,21 +136,18 @@ func newPreviewFlags(a *previewArgs, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&a.out, "out", "", "file HTML da scrivere (- per stdout)")
 	fs.StringVar(&a.pratica, "pratica", "", "mostra solo la pratica con questo id")
 	fs.StringVar(&a.db, "db", "", "URL dell'anagrafe (sqlite:PERCORSO, postgres://…, csv:FILE) invece di un file")
-	fs.StringVar(&a.person, "person", "", "id della persona nell'anagrafe (con --db)")
+	fs.StringVar(&a.person, "persona", "", "id della persona nell'anagrafe (con --db)")
 	fs.BoolVar(&a.maskCF, "mask-cf", false, "maschera i codici fiscali (RSSMRA*********S)")
 	fs.StringVar(&a.lang, "lang", "it", "lingua delle etichette e dei messaggi: it o en")
 	fs.StringVar(&a.title, "title", "", "titolo della pagina")
 	fs.StringVar(&a.richiesta, "richiesta", "", "con --db: tipo di richiesta (RILASCIO, RINNOVO, AGGIORNAMENTO, CONVERSIONE, DUPLICATO); vuoto = RINNOVO")
 	fs.IntVar(&a.tipologia, "tipologia", 0, "con --db: codice kit della tipologia; 0 = dedotto dal permesso")
 	fs.StringVar(&a.questura, "questura", "", "con --db: sigla della questura; vuoto = quella del domicilio")
-	// The audit flags carry export's names; the older preview names stay
-	// as aliases.
+	// The audit flags carry export's names; the older preview names
+	// (--audit, --operator, --purpose) are deprecated aliases (flags.go).
 	fs.StringVar(&a.audit, "audit-log", "", "con --db: registro di audit JSON lines, 0600 (predefinito: "+exportAuditFile+" accanto all'uscita)")
-	fs.StringVar(&a.audit, "audit", "", "sinonimo di --audit-log")
 	fs.StringVar(&a.operator, "operatore", "", "con --db: identificativo dell'operatore (predefinito: utente del sistema)")
-	fs.StringVar(&a.operator, "operator", "", "sinonimo di --operatore")
 	fs.StringVar(&a.purpose, "finalita", previewDefaultPurpose, "con --db: finalità registrata nell'audit")
-	fs.StringVar(&a.purpose, "purpose", previewDefaultPurpose, "sinonimo di --finalita")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, previewUsage, exportAuditFile)
 		fs.PrintDefaults()
@@ -167,11 +164,11 @@ func (a *previewArgs) check(pos []string) string {
 	case len(pos) == 1 && a.db != "":
 		return "indicare un file oppure --db, non entrambi"
 	case len(pos) == 0 && a.db == "":
-		return "indicare il file di importazione oppure --db URL --person ID"
+		return "indicare il file di importazione oppure --db URL --persona ID"
 	case a.db != "" && a.person == "":
-		return "--db richiede --person ID"
+		return "--db richiede --persona ID"
 	case a.db == "" && a.person != "":
-		return "--person si usa solo con --db"
+		return "--persona si usa solo con --db"
 	case a.db != "" && a.pratica != "":
 		return "--pratica si usa solo con un file"
 	case a.db == "" && (a.richiesta != "" || a.tipologia != 0 || a.questura != "" || a.audit != "" || a.operator != ""):
