@@ -434,7 +434,14 @@ func exportSystemUser() string {
 	return "operatore"
 }
 
-func exportVersion() string { return "dev" }
+// exportVersion is the header's VersioneSoftware: the module version of a
+// released build (go install …@vX.Y.Z), else "dev".
+func exportVersion() string {
+	if v := readBuildVersion(); v.released() {
+		return v.Version
+	}
+	return "dev"
+}
 
 // exportBar is the progress bar shown on a terminal.
 type exportBar struct {
