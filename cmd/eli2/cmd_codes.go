@@ -14,12 +14,14 @@ import (
 )
 
 func init() {
-	register("codes", "cerca comuni e stati esteri nelle tabelle dei codici (catastale, ISTAT, nome)", runCodes)
+	register("codes", "cerca comuni, stati esteri, province, questure e tipologie del kit; esporta le tabelle dei codici", runCodes)
 }
 
 const codesUsage = `uso:
   eli2 codes comune QUERY [--riferimento AAAA-MM-GG] [--provincia XX] [--json]
   eli2 codes stato  QUERY [--riferimento AAAA-MM-GG] [--json]
+  eli2 codes provincia|questura|kit …     (eli2 codes kit --help)
+  eli2 codes dump --format sql|csv …      tutte le tabelle, per un database
 
 QUERY è un nome (senza distinzione di maiuscole, accenti e apostrofi), un
 codice catastale (A089, Z118) o un codice ISTAT (084001, 250); per gli stati
@@ -60,8 +62,14 @@ func runCodes(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	kind := args[0]
+	switch kind {
+	case "dump":
+		return runCodesDump(args[1:], stdout, stderr)
+	case "provincia", "questura", "kit":
+		return runCodesTable(kind, args[1:], stdout, stderr)
+	}
 	if kind != "comune" && kind != "stato" {
-		fmt.Fprintf(stderr, "eli2 codes: tipo di ricerca sconosciuto %q: usare comune o stato\n\n", kind)
+		fmt.Fprintf(stderr, "eli2 codes: tipo di ricerca sconosciuto %q: usare comune, stato, provincia, questura, kit o dump\n\n", kind)
 		fmt.Fprint(stderr, codesUsage)
 		return 2
 	}
