@@ -7,10 +7,6 @@ import (
 	"runtime/debug"
 )
 
-func init() {
-	register("version", "versione del programma (modulo, revisione, Go)", runVersion)
-}
-
 // buildVersion is what the Go toolchain recorded in the binary
 // (runtime/debug.ReadBuildInfo): the module version for go install
 // module@version, the VCS revision for a build inside a git checkout.
@@ -75,7 +71,9 @@ func (v buildVersion) String() string {
 	return s + ") " + v.Go
 }
 
-// runVersion implements eli2 version (and eli2 --version).
+// runVersion implements eli2 version and eli2 --version. It is not a
+// registered command: it takes no arguments and no flags, and prints the
+// version when called bare (a registered command prints its help then).
 func runVersion(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		fmt.Fprintf(stderr, "eli2 version: argomenti non previsti\n")
