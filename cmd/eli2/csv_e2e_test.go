@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/retecomuni/eli2sdk/anagrafe"
+	"github.com/retecomuni/eli2sdk/anagrafe/anagrafetest"
 	"github.com/retecomuni/eli2sdk/anagrafe/csvadapter"
 	"github.com/retecomuni/eli2sdk/anagrafe/demo"
 	"github.com/retecomuni/eli2sdk/eli2"
@@ -151,4 +152,26 @@ func TestExportCSVUsage(t *testing.T) {
 	rc, _, stderr = exportRun("export", "--db", "csv:", "--all", "--out", filepath.Join(dir, "p.xml"), "--operatore", "x")
 	assert.Equal(t, exportExitUsage, rc)
 	assert.Contains(t, stderr, "csv:FILE")
+}
+
+// TestPreviewFromCSV: preview --db csv:FILE reads the same extract,
+// audited like any register, with the Italian flag names.
+func TestPreviewFromCSV(t *testing.T) {
+	dir := t.TempDir()
+	extract := filepath.Join(dir, "fixtures.csv")
+	var buf bytes.Buffer
+	require.NoError(t, csvadapter.WriteRecords(&buf, anagrafetest.Records(), csvadapter.WriterOptions{Comma: ';'}))
+	require.NoError(t, os.WriteFile(extract, buf.Bytes(), 0o600))
+	out := filepath.Join(dir, "p001.html")
+	audit := filepath.Join(dir, "accessi.log")
+	rc, _, stderr := exportRun("preview", "--db", "csv:"+extract, "--persona", "P001", "--out", out,
+		"--audit-log", audit, "--operatore", "OP7")
+	require.Equal(t, 0, rc, stderr)
+	page, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(page), "Pratica P001")
+	log, err := os.ReadFile(audit)
+	require.NoError(t, err)
+	assert.Contains(t, string(log), `"operator":"OP7"`)
+	assert.Contains(t, string(log), `"person_id":"P001"`)
 }
