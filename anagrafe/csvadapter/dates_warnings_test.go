@@ -80,6 +80,14 @@ func TestLostLetterWarnings(t *testing.T) {
 	assert.Equal(t, map[string]int{csvadapter.WarnLostLetter: 3, csvadapter.WarnUndefinedByte: 1}, src.WarningCount())
 }
 
+func TestLostLetterInBirthTown(t *testing.T) {
+	in := "id;cognome;nome;localita_nascita;denominazione\nP1;POP;ION;T?RGU MURE?;VIA ROMA?\n"
+	src, err := csvadapter.Load(strings.NewReader(in), csvadapter.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []csvadapter.Warning{{Line: 2, PersonID: "P1", Field: "localita_nascita", Code: csvadapter.WarnLostLetter}}, src.Warnings(),
+		"only name columns: elsewhere a '?' may be genuine")
+}
+
 func TestNoWarningsForCleanUTF8(t *testing.T) {
 	in := "\uFEFFid,cognome,nome\nP1,ȚEPEȘ,ĐUKIĆ\n"
 	src, err := csvadapter.Load(strings.NewReader(in), csvadapter.Options{})

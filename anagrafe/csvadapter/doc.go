@@ -22,7 +22,7 @@
 //
 // Windows-1252 cannot hold many letters of foreign names (Ț, Đ, ć, ł, ş):
 // a spreadsheet saving as ANSI writes '?' in their place. Such rows are
-// read, but each '?' in cognome or nome, and each byte Windows-1252 does
+// read, but each '?' in cognome, nome or localita_nascita, and each byte Windows-1252 does
 // not define, is a Warning (WarnLostLetter, WarnUndefinedByte) naming the
 // line, person id and column, never the value: Reader.Warnings and
 // Source.Warnings list them, WarningCount counts them. The remedy is to

@@ -5,10 +5,11 @@ import "strings"
 // Warning codes: a row was read, but some of its letters were probably
 // lost before the file reached the SDK. They are stable identifiers.
 const (
-	// WarnLostLetter: a name column (cognome, nome) holds a '?'. A
-	// spreadsheet saving as Windows-1252 (ANSI) writes '?' for every
-	// letter that encoding cannot hold (Ț, Đ, ć, ł, ş…): the name is no
-	// longer the one in the register. Save the extract as UTF-8 instead.
+	// WarnLostLetter: a name column (cognome, nome, localita_nascita)
+	// holds a '?'. A spreadsheet saving as Windows-1252 (ANSI) writes '?'
+	// for every letter that encoding cannot hold (Ț, Đ, ć, ł, ş…): the
+	// name is no longer the one in the register. Save the extract as
+	// UTF-8 instead.
 	WarnLostLetter = "csv_lost_letter"
 	// WarnUndefinedByte: a Windows-1252 file holds a byte that encoding
 	// does not define (0x81, 0x8D, 0x8F, 0x90, 0x9D), read as U+FFFD; or a
@@ -30,8 +31,9 @@ type Warning struct {
 	Code     string // WarnLostLetter or WarnUndefinedByte
 }
 
-// nameColumns are the columns where '?' cannot be a legitimate character.
-var nameColumns = map[string]bool{"cognome": true, "nome": true}
+// nameColumns are the name columns, where '?' cannot be a legitimate
+// character (a town abroad such as Târgu Mureș loses its letters too).
+var nameColumns = map[string]bool{"cognome": true, "nome": true, "localita_nascita": true}
 
 // warnings collects a reader's warnings.
 type warnings struct {
