@@ -66,11 +66,13 @@ type AuditBatcher interface {
 
 // RecordAll records evs in log, in order: in one batch when log is an
 // AuditBatcher, else one Record call each (stopping at the first error,
-// so that a plain hook may have recorded a prefix of evs).
+// so that a plain hook may have recorded a prefix of evs). Events with a
+// zero Time are stamped now (see Stamp): a log never receives a zero time.
 func RecordAll(ctx context.Context, log AuditLog, evs []AuditEvent) error {
 	if len(evs) == 0 {
 		return nil
 	}
+	evs = Stamp(evs, time.Now)
 	if b, ok := log.(AuditBatcher); ok {
 		return b.RecordBatch(ctx, evs)
 	}
@@ -80,6 +82,27 @@ func RecordAll(ctx context.Context, log AuditLog, evs []AuditEvent) error {
 		}
 	}
 	return nil
+}
+
+// Stamp returns evs with every zero Time set to now() (evs itself when
+// none is zero; a copy otherwise, so that the caller's slice is left
+// as it was). It is the one place where the SDK stamps audit events that
+// a caller left unstamped.
+func Stamp(evs []AuditEvent, now func() time.Time) []AuditEvent {
+	var out []AuditEvent
+	for i, ev := range evs {
+		if !ev.Time.IsZero() {
+			continue
+		}
+		if out == nil {
+			out = append([]AuditEvent(nil), evs...)
+		}
+		out[i].Time = now()
+	}
+	if out == nil {
+		return evs
+	}
+	return out
 }
 
 // Sentinel errors of FileAuditLog.

@@ -82,3 +82,23 @@ func TestFileAuditLog(t *testing.T) {
 	_, err = anagrafe.OpenAuditLog(filepath.Join(t.TempDir(), "missing", "audit.jsonl"))
 	assert.Error(t, err)
 }
+
+// TestRecordAllStamps: RecordAll stamps events left with a zero time and
+// leaves the caller's slice and stamped events alone.
+func TestRecordAllStamps(t *testing.T) {
+	given := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	evs := []anagrafe.AuditEvent{{Operator: "a"}, {Operator: "b", Time: given}}
+	var got []anagrafe.AuditEvent
+	hook := anagrafe.AuditHook(func(_ context.Context, ev anagrafe.AuditEvent) error {
+		got = append(got, ev)
+		return nil
+	})
+	require.NoError(t, anagrafe.RecordAll(context.Background(), hook, evs))
+	require.Len(t, got, 2)
+	assert.False(t, got[0].Time.IsZero())
+	assert.Equal(t, given, got[1].Time)
+	assert.True(t, evs[0].Time.IsZero(), "the caller's slice is not modified")
+
+	same := []anagrafe.AuditEvent{{Time: given}}
+	assert.Same(t, &same[0], &anagrafe.Stamp(same, time.Now)[0])
+}

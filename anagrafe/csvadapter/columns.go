@@ -96,9 +96,10 @@ func pdate(f func(pm *anagrafe.Permit) *codes.Date) (func(*anagrafe.Person) stri
 }
 
 func parseDate(v string) (codes.Date, error) {
+	v = isoDate(v)
 	d, err := codes.ParseDate(v)
 	if err != nil {
-		return 0, dateError(v, "YYYY-MM-DD")
+		return 0, dateError(v, "YYYY-MM-DD or DD/MM/YYYY")
 	}
 	return d, nil
 }
@@ -145,9 +146,10 @@ func buildColumns() []column {
 			return nil
 		}),
 		c("data_nascita", func(p *anagrafe.Person) string { return p.BirthDate.String() }, func(p *anagrafe.Person, v string) error {
+			v = isoDate(v)
 			d, err := eli2.ParsePartialDate(v)
 			if err != nil {
-				return dateError(v, "YYYY, YYYY-MM or YYYY-MM-DD")
+				return dateError(v, "YYYY, YYYY-MM, YYYY-MM-DD or DD/MM/YYYY")
 			}
 			p.BirthDate = d
 			return nil

@@ -177,7 +177,7 @@ func TestRowErrorsMore(t *testing.T) {
 		{"permit without type", "P1,Rossi,Anna,Lavoro,,,", "permesso_tipo", csvadapter.ErrMissingValue},
 		{"document without type", "P1,Rossi,Anna,,X1,,", "documento2_tipo", csvadapter.ErrMissingValue},
 		{"bad document type", "P1,Rossi,Anna,,X1,PATENTINO,", "documento2_tipo", csvadapter.ErrBadValue},
-		{"bad declaration", "P1,Rossi,Anna,,,,01/02/2020", "dichiarazione_dimora", csvadapter.ErrBadValue},
+		{"bad declaration", "P1,Rossi,Anna,,,,01/02/20", "dichiarazione_dimora", csvadapter.ErrBadValue},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,6 +4,30 @@
 // spreadsheets: UTF-8 or Windows-1252, ',' or ';' separated, detected
 // automatically.
 //
+// # Encoding, separator and dates
+//
+// The encoding is detected from the first SniffBytes bytes: valid UTF-8
+// (with or without a byte-order mark, which is dropped) is UTF-8, anything
+// else is Windows-1252 ("ANSI" in Excel's Save As). The separator is the
+// more frequent of ',' and ';' outside quotes on the header line (Excel in
+// an Italian locale writes ';'). Options.Encoding and Options.Comma force
+// them.
+//
+// Dates are YYYY-MM-DD or day/month/year as an Italian spreadsheet writes
+// them (18/12/1996, also 1/2/1996 for 1 February): the day always comes
+// first, a month/day date is refused, never reinterpreted. Partial birth
+// dates (YYYY, YYYY-MM) are ISO only.
+//
+// # Lost letters
+//
+// Windows-1252 cannot hold many letters of foreign names (Ț, Đ, ć, ł, ş):
+// a spreadsheet saving as ANSI writes '?' in their place. Such rows are
+// read, but each '?' in cognome, nome or localita_nascita, and each byte Windows-1252 does
+// not define, is a Warning (WarnLostLetter, WarnUndefinedByte) naming the
+// line, person id and column, never the value: Reader.Warnings and
+// Source.Warnings list them, WarningCount counts them. The remedy is to
+// save the extract as UTF-8.
+//
 // # Layout
 //
 // The first line is a header naming the columns (case-insensitive, any
@@ -15,7 +39,7 @@
 //	codice_fiscale          16-character or 11-digit provisional code
 //	cognome, nome           surname and given names as recorded
 //	sesso                   M or F
-//	data_nascita            YYYY, YYYY-MM or YYYY-MM-DD
+//	data_nascita            YYYY, YYYY-MM, YYYY-MM-DD or DD/MM/YYYY
 //	comune_nascita          Belfiore code of the comune of birth
 //	stato_nascita           ISTAT 3-digit code of the state of birth
 //	localita_nascita        town of birth abroad
@@ -32,7 +56,7 @@
 //	permesso_tipo           ANPR tipo_soggiorno code; required when any permesso_* column is set
 //	permesso_tipologia_kit  kit code of the permit type
 //	permesso_motivo, permesso_numero, permesso_questura
-//	permesso_data_rilascio, permesso_data_scadenza, permesso_data_rinnovo   YYYY-MM-DD
+//	permesso_data_rilascio, permesso_data_scadenza, permesso_data_rinnovo   YYYY-MM-DD or DD/MM/YYYY
 //	dichiarazione_dimora    date of the latest declaration of habitual residence; when
 //	                        the column is absent the register is taken not to track it
 //	aggiornato_il           last change, RFC 3339 (2026-06-01T09:30:00Z)

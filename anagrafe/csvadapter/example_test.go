@@ -37,3 +37,26 @@ func ExampleLoad() {
 	// 10 Fatou 2 in household
 	// 12 Awa 2 in household
 }
+
+// A spreadsheet saved as Windows-1252 ("ANSI") writes '?' for the letters
+// that encoding lacks; such rows are read, and every lost letter is a
+// warning naming line, person and column (never the value). Dates may be
+// written the Italian way, day first.
+func ExampleSource_Warnings() {
+	extract := "id;cognome;nome;data_nascita\n" +
+		"20;?UKI?;MARKO;18/12/1996\n" +
+		"21;POPESCU;ION;1/2/1990\n"
+	src, err := csvadapter.Load(strings.NewReader(extract), csvadapter.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, w := range src.Warnings() {
+		fmt.Println("line", w.Line, "person", w.PersonID, "column", w.Field, w.Code)
+	}
+	rec, _ := src.Person(context.Background(), "21")
+	fmt.Println(rec.Person.BirthDate)
+	// Output:
+	// line 2 person 20 column cognome csv_lost_letter
+	// 1990-02-01
+}

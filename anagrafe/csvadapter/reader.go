@@ -142,6 +142,7 @@ type Reader struct {
 	hasDecl   bool
 	enc       Encoding
 	comma     rune
+	warn      warnings
 }
 
 // NewReader returns a Reader on r.
@@ -435,6 +436,7 @@ func (r *Reader) parseRow(line int, fields []string) (*anagrafe.Person, error) {
 		}
 		p.Documents = append(p.Documents, docs[g])
 	}
+	r.warn.scan(line, p.ID, r.names, fields)
 	return p, nil
 }
 

@@ -25,6 +25,7 @@ type Source struct {
 	tracks bool
 	enc    Encoding
 	comma  rune
+	warn   warnings
 }
 
 var (
@@ -77,6 +78,7 @@ func Load(r io.Reader, opts Options) (*Source, error) {
 		tracks: rd.HasResidenceDeclaration(),
 		enc:    rd.Encoding(),
 		comma:  rd.Comma(),
+		warn:   rd.warn,
 	}, nil
 }
 

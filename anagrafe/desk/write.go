@@ -96,7 +96,7 @@ func writeLetters[T any](ctx context.Context, dir, prefix, csvName, purpose stri
 		}
 		pid := id(it)
 		ev := anagrafe.AuditEvent{Operator: opts.Operator, PersonID: pid, Purpose: purpose, Action: ActionLetter}
-		if err := opts.Audit(ctx, ev); err != nil {
+		if err := anagrafe.RecordAll(ctx, opts.Audit, []anagrafe.AuditEvent{ev}); err != nil {
 			out.Skipped = append(out.Skipped, fmt.Errorf("desk: person %s: audit: %w", pid, err))
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/retecomuni/eli2sdk/anagrafe"
@@ -29,12 +30,13 @@ const (
 // Memory grows with the number of exported applications (one register ID
 // and a time each), like the list of files of a split export.
 type runAudit struct {
-	log     anagrafe.AuditLog
-	runID   string
-	purpose string
-	now     func() time.Time
-	pending []anagrafe.AuditEvent
-	written bool // some events reached the log
+	log      anagrafe.AuditLog
+	runID    string
+	operator string
+	purpose  string
+	now      func() time.Time
+	pending  []anagrafe.AuditEvent
+	written  bool // some events reached the log
 }
 
 func newRunAudit(opts Options) runAudit {
@@ -46,7 +48,16 @@ func newRunAudit(opts Options) runAudit {
 	if now == nil {
 		now = time.Now
 	}
-	return runAudit{log: opts.AuditLog, runID: id, purpose: opts.Purpose, now: now}
+	return runAudit{log: opts.AuditLog, runID: id, operator: opts.operator(), purpose: opts.Purpose, now: now}
+}
+
+// operator is the operator recorded in the audit log: Options.Operator,
+// else Header.Operatore.
+func (o Options) operator() string {
+	if op := strings.TrimSpace(o.Operator); op != "" {
+		return op
+	}
+	return strings.TrimSpace(o.Header.Operatore)
 }
 
 // NewRunID returns 16 random hexadecimal digits, the default
@@ -59,9 +70,9 @@ func NewRunID() string {
 
 // add keeps the event of one application written to the output, stamped
 // now.
-func (a *runAudit) add(operator, personID string) {
+func (a *runAudit) add(personID string) {
 	a.pending = append(a.pending, anagrafe.AuditEvent{
-		Time: a.now(), Operator: operator, PersonID: personID, Purpose: a.purpose,
+		Time: a.now(), Operator: a.operator, PersonID: personID, Purpose: a.purpose,
 		Action: anagrafe.ActionExport, RunID: a.runID,
 	})
 }
@@ -89,7 +100,7 @@ func (r *runner) abort(err error) error {
 		reason = AbortCommit
 	}
 	ev := anagrafe.AuditEvent{
-		Time: r.audit.now(), Operator: r.header.Operatore, Purpose: r.audit.purpose,
+		Time: r.audit.now(), Operator: r.audit.operator, Purpose: r.audit.purpose,
 		Action: anagrafe.ActionAbort, RunID: r.audit.runID, Reason: reason,
 	}
 	if aerr := r.audit.log.Record(context.WithoutCancel(r.ctx), ev); aerr != nil {

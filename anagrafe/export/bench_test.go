@@ -60,7 +60,7 @@ func BenchmarkRunSQLite40k(b *testing.B) {
 	}
 	defer src.Close()
 	out := filepath.Join(b.TempDir(), "p.xml")
-	opts := export.Options{Map: anagrafe.MapOptions{On: on}, Audit: func(context.Context, anagrafe.AuditEvent) error { return nil }}
+	opts := export.Options{Map: anagrafe.MapOptions{On: on}, Operator: "bench", Audit: func(context.Context, anagrafe.AuditEvent) error { return nil }}
 	b.ReportAllocs()
 	var exported int
 	for b.Loop() {
@@ -140,7 +140,7 @@ func BenchmarkExport40k(b *testing.B) {
 func BenchmarkRunMemory(b *testing.B) {
 	src := demoSource(b, 5000)
 	out := filepath.Join(b.TempDir(), "p.xml")
-	opts := export.Options{Map: anagrafe.MapOptions{On: on}, Audit: func(context.Context, anagrafe.AuditEvent) error { return nil }}
+	opts := export.Options{Map: anagrafe.MapOptions{On: on}, Operator: "bench", Audit: func(context.Context, anagrafe.AuditEvent) error { return nil }}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := export.Run(context.Background(), src, anagrafe.All(), export.File(out), opts); err != nil {

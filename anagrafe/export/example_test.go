@@ -28,7 +28,8 @@ func ExampleRun() {
 	src := memory.New(anagrafetest.Records()...)
 	sum, err := export.Run(context.Background(), src, anagrafe.ExpiringWithin(60), export.File(filepath.Join(dir, "pratiche.xml")), export.Options{
 		Map:      anagrafe.MapOptions{On: anagrafetest.RefDate},
-		Header:   eli2.Intestazione{Operatore: "op1", Sportello: "anagrafe-centro"},
+		Operator: "op1", // who exports: recorded in every audit event
+		Header:   eli2.Intestazione{Sportello: "anagrafe-centro"},
 		AuditLog: audit, // one synced batch before the file is put in place
 		Purpose:  "permessi in scadenza",
 	})
@@ -52,8 +53,9 @@ func ExampleRunIDs() {
 	}
 	src := memory.New(anagrafetest.Records()...)
 	sum, err := export.RunIDs(context.Background(), src, []string{"P001"}, export.Split(filepath.Join(dir, "out")), export.Options{
-		Map:   anagrafe.MapOptions{On: anagrafetest.RefDate},
-		Audit: hook,
+		Map:      anagrafe.MapOptions{On: anagrafetest.RefDate},
+		Operator: "sportello-1",
+		Audit:    hook,
 	})
 	if err != nil {
 		fmt.Println(err)

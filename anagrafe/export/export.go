@@ -45,6 +45,9 @@ var (
 	// Options.AuditLog is set: every export must be recorded. It is
 	// anagrafe.ErrNoAudit, the one sentinel of every export path.
 	ErrNoAudit = anagrafe.ErrNoAudit
+	// ErrNoOperator is returned when Options.Operator (and
+	// Header.Operatore) is empty: every audit event names who exported.
+	ErrNoOperator = errors.New("export: nessun operatore (Options.Operator): il registro di audit deve dire chi ha esportato")
 	// ErrNothingExported is returned when no application could be
 	// exported; no file is written.
 	ErrNothingExported = errors.New("export: nessuna pratica esportabile")
@@ -112,6 +115,11 @@ type Options struct {
 	// RunID is recorded in every audit event of the run (default: 16 random
 	// hexadecimal digits). Summary.RunID reports it.
 	RunID string
+	// Operator identifies who runs the export (the help-desk operator's
+	// user name); it is recorded in every audit event. Required, as the
+	// command line requires --operatore: when empty, Header.Operatore is
+	// used, and a run with neither fails with ErrNoOperator.
+	Operator string
 	// Purpose is recorded in the audit log ("rinnovo permesso di soggiorno"
 	// when empty).
 	Purpose string
@@ -131,7 +139,9 @@ type Options struct {
 	// person id and reason "source_" + RecordError.Reason. Any other error
 	// means the register is broken and aborts the export. nil: none.
 	Recoverable func(error) bool
-	// Now returns the current time for the header (nil: time.Now).
+	// Now returns the current time for the header and the audit events
+	// (nil: time.Now); the SDK stamps every event, so that a custom hook
+	// never receives a zero Time.
 	Now func() time.Time
 	// Workers is the number of goroutines that map, validate and encode
 	// records in the pipelined export of a single file (0:
@@ -317,6 +327,9 @@ func run(ctx context.Context, seq iter.Seq2[*anagrafe.Record, error], total int,
 	}
 	if opts.AuditLog == nil {
 		return Summary{}, ErrNoAudit
+	}
+	if opts.operator() == "" {
+		return Summary{}, ErrNoOperator
 	}
 	if dst == nil {
 		return Summary{}, fmt.Errorf("%w: nessuna destinazione", ErrOutput)
@@ -790,7 +803,7 @@ func (r *runner) write(rec *anagrafe.Record, p *eli2.Pratica) error {
 		return fmt.Errorf("%w: %w", ErrOutput, err)
 	}
 	r.sum.Exported++
-	r.audit.add(r.header.Operatore, rec.Person.ID)
+	r.audit.add(rec.Person.ID)
 	if r.dst.Split() {
 		return r.finishFile(p.ID)
 	}

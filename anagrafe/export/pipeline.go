@@ -168,6 +168,6 @@ func (r *runner) writeEncoded(it *built, b []byte) error {
 		return fmt.Errorf("%w: %w", ErrOutput, err)
 	}
 	r.sum.Exported++
-	r.audit.add(r.header.Operatore, it.rec.Person.ID)
+	r.audit.add(it.rec.Person.ID)
 	return nil
 }

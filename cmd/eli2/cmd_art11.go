@@ -15,10 +15,10 @@ func init() {
 }
 
 const art11Usage = `uso:
-  eli2 art11 --db URL --out CARTELLA --operatore ID [--on AAAA-MM-GG] [--firmatario "…"] [opzioni]
+  eli2 art11 --db URL --out CARTELLA --operatore ID [--riferimento AAAA-MM-GG] [--firmatario "…"] [opzioni]
 
 Scrive nella CARTELLA un avviso HTML stampabile (A4) per ogni residente il
-cui permesso di soggiorno è scaduto da più di sei mesi alla data --on
+cui permesso di soggiorno è scaduto da più di sei mesi alla data --riferimento
 (predefinita oggi), escluse le ricevute e i rinnovi in corso (DPR 223/1989
 art. 11 c.1 lett. c), con l'invito a provvedere entro 30 giorni, e art11.csv
 per seguire il procedimento (data dell'avviso, termine = avviso + 30 giorni,
@@ -34,7 +34,7 @@ func runArt11(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	a.flags(fs)
 	fs.Usage = func() { fmt.Fprint(stderr, art11Usage); fs.PrintDefaults() }
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
@@ -61,7 +61,7 @@ func runArt11(args []string, stdout, stderr io.Writer) int {
 	}
 	defer src.Close()
 	defer audit.Close()
-	ns, err := desk.Art11Notices(ctx, src, desk.Art11Options{On: on, OnRecordError: deskUnreadable(stderr, "art11")})
+	ns, err := desk.Art11Notices(ctx, src.source(), desk.Art11Options{On: on, OnRecordError: deskUnreadable(stderr, "art11")})
 	if err != nil {
 		fmt.Fprintf(stderr, "eli2 art11: %v\n", err)
 		return 2

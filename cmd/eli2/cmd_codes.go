@@ -14,17 +14,19 @@ import (
 )
 
 func init() {
-	register("codes", "cerca comuni e stati esteri nelle tabelle dei codici (catastale, ISTAT, nome)", runCodes)
+	register("codes", "cerca comuni, stati esteri, province, questure e tipologie del kit; esporta le tabelle dei codici", runCodes)
 }
 
 const codesUsage = `uso:
-  eli2 codes comune QUERY [--on AAAA-MM-GG] [--provincia XX] [--json]
-  eli2 codes stato  QUERY [--on AAAA-MM-GG] [--json]
+  eli2 codes comune QUERY [--riferimento AAAA-MM-GG] [--provincia XX] [--json]
+  eli2 codes stato  QUERY [--riferimento AAAA-MM-GG] [--json]
+  eli2 codes provincia|questura|kit …     (eli2 codes kit --help)
+  eli2 codes dump --format sql|csv …      tutte le tabelle, per un database
 
 QUERY è un nome (senza distinzione di maiuscole, accenti e apostrofi), un
 codice catastale (A089, Z118) o un codice ISTAT (084001, 250); per gli stati
 anche un codice ISO a tre lettere (HRV). Sono mostrate tutte le righe che
-corrispondono, le più recenti per prime. Con --on solo quelle valide in quella
+corrispondono, le più recenti per prime. Con --riferimento solo quelle valide in quella
 data. Esce con 1 se nulla corrisponde.
 Dati: ANPR, aggiornamento ` + codes.DataVersion + `.
 
@@ -60,15 +62,21 @@ func runCodes(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	kind := args[0]
+	switch kind {
+	case "dump":
+		return runCodesDump(args[1:], stdout, stderr)
+	case "provincia", "questura", "kit":
+		return runCodesTable(kind, args[1:], stdout, stderr)
+	}
 	if kind != "comune" && kind != "stato" {
-		fmt.Fprintf(stderr, "eli2 codes: tipo di ricerca sconosciuto %q: usare comune o stato\n\n", kind)
+		fmt.Fprintf(stderr, "eli2 codes: tipo di ricerca sconosciuto %q: usare comune, stato, provincia, questura, kit o dump\n\n", kind)
 		fmt.Fprint(stderr, codesUsage)
 		return 2
 	}
 
 	fs := flag.NewFlagSet("codes "+kind, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	onText := fs.String("on", "", "solo le righe valide in questa data (AAAA-MM-GG)")
+	onText := fs.String("riferimento", "", "solo le righe valide in questa data (AAAA-MM-GG)")
 	asJSON := fs.Bool("json", false, "stampa un array JSON")
 	var provincia *string
 	if kind == "comune" {
@@ -92,7 +100,7 @@ func runCodes(args []string, stdout, stderr io.Writer) int {
 	}
 	on, err := codes.ParseDate(*onText)
 	if err != nil {
-		fmt.Fprintf(stderr, "eli2 codes %s: data --on non valida %q: usare AAAA-MM-GG\n", kind, *onText)
+		fmt.Fprintf(stderr, "eli2 codes %s: data --riferimento non valida %q: usare AAAA-MM-GG\n", kind, *onText)
 		return 2
 	}
 

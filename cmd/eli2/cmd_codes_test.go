@@ -114,7 +114,7 @@ func TestCodesErrors(t *testing.T) {
 		{"wrong province", []string{"comune", "paterno", "--provincia", "MI"}, 1, "in provincia MI"},
 		{"unknown state", []string{"stato", "Z998"}, 1, "nessuno stato trovato"},
 		{"dissolved state on later date", []string{"stato", "Z118", "--on", "2010-01-01"}, 1, "nessuno stato trovato"},
-		{"bad date", []string{"comune", "vignola", "--on", "24/01/2020"}, 2, "data --on non valida"},
+		{"bad date", []string{"comune", "vignola", "--on", "24/01/2020"}, 2, "data --riferimento non valida"},
 		{"missing query", []string{"comune", "--json"}, 2, "manca la QUERY"},
 		{"unknown kind", []string{"regione", "x"}, 2, "tipo di ricerca sconosciuto"},
 		{"no kind", nil, 2, "uso:"},

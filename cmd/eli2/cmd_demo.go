@@ -18,7 +18,7 @@ func init() {
 }
 
 const demoUsage = `uso:
-  eli2 demo --out DEMO.db [--persons N] [--seed S] [--on AAAA-MM-GG] [--contiguous] [--force]
+  eli2 demo --out DEMO.db [--persons N] [--seed S] [--riferimento AAAA-MM-GG] [--contiguous] [--force]
 
 Crea un'anagrafe SQLite (schema di anagrafe/sqlreg) con N residenti
 inventati: famiglie di molti paesi con permessi di soggiorno in scadenza,
@@ -41,14 +41,14 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "file SQLite da creare (obbligatorio)")
 	persons := fs.Int("persons", 2000, "numero di residenti")
 	seed := fs.Int64("seed", 1, "seme del generatore")
-	on := fs.String("on", "", "data di riferimento AAAA-MM-GG (predefinita: oggi)")
+	on := fs.String("riferimento", "", "data di riferimento AAAA-MM-GG (predefinita: oggi)")
 	force := fs.Bool("force", false, "sostituisce il file se esiste già")
 	contiguous := fs.Bool("contiguous", false, "numeri consecutivi per i componenti di ogni famiglia (anziché sparsi)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, demoUsage)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
@@ -63,7 +63,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	if *on != "" {
 		d, err := codes.ParseDate(*on)
 		if err != nil {
-			fmt.Fprintf(stderr, "eli2 demo: --on: data non valida %q\n", *on)
+			fmt.Fprintf(stderr, "eli2 demo: --riferimento: data non valida %q\n", *on)
 			return 2
 		}
 		ref = d

@@ -18,7 +18,6 @@ import (
 	"github.com/retecomuni/eli2sdk/anagrafe"
 	"github.com/retecomuni/eli2sdk/anagrafe/demo"
 	"github.com/retecomuni/eli2sdk/anagrafe/export"
-	"github.com/retecomuni/eli2sdk/anagrafe/sqlreg"
 	"github.com/retecomuni/eli2sdk/codes"
 	"github.com/retecomuni/eli2sdk/eli2"
 )
@@ -47,11 +46,16 @@ const exportAuditFile = "eli2-export-audit.jsonl"
 
 const exportUsage = `uso:
   eli2 export --db URL SELEZIONE (--out FILE | --split CARTELLA) [opzioni]
+  eli2 export --csv ESTRATTO.csv SELEZIONE --out FILE [opzioni]
   eli2 export --demo --out pratiche.xml
 
-URL: sqlite:PERCORSO oppure postgres://… (schema di anagrafe/sqlreg).
+URL: sqlite:PERCORSO oppure postgres://… (schema di anagrafe/sqlreg), oppure
+csv:FILE, un estratto CSV (tracciato di anagrafe/csvadapter: UTF-8 o
+Windows-1252, separatore , o ; e date AAAA-MM-GG o GG/MM/AAAA riconosciuti;
+--csv FILE è la forma breve). Stessi resoconti e audit di ogni anagrafe; i
+nomi con lettere perse nella codifica Windows-1252 sono segnalati come avvisi.
 SELEZIONE (una sola):
-  --person ID              una persona (il richiedente allo sportello)
+  --persona ID              una persona (il richiedente allo sportello)
   --expiring 60d           permesso in scadenza entro N giorni
   --expired 6m             permesso scaduto da più di N mesi: scrive in --out
                            l'elenco CSV per il procedimento dell'art. 11 DPR
@@ -100,6 +104,7 @@ type exportArgs struct {
 	tipologia                        int
 	strict                           bool
 	operatore, sportello, comune     string
+	csvFile                          string
 	auditLog, on, finalita           string
 	details, quiet                   bool
 	childAge                         int
@@ -110,10 +115,11 @@ type exportArgs struct {
 func newExportFlags(a *exportArgs, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("eli2 export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&a.db, "db", "", "anagrafe: sqlite:PERCORSO o postgres://…")
+	fs.StringVar(&a.db, "db", "", registerURLHelp)
+	fs.StringVar(&a.csvFile, "csv", "", "estratto CSV dell'anagrafe (come --db csv:FILE)")
 	fs.BoolVar(&a.demo, "demo", false, "usa l'anagrafe dimostrativa (creata al primo uso)")
 	fs.StringVar(&a.demoPath, "demo-db", "", "percorso dell'anagrafe dimostrativa (predefinito: cartella cache)")
-	fs.StringVar(&a.person, "person", "", "ID anagrafico della persona da esportare")
+	fs.StringVar(&a.person, "persona", "", "ID anagrafico della persona da esportare")
 	fs.StringVar(&a.expiring, "expiring", "", "permessi in scadenza entro N giorni (60d)")
 	fs.StringVar(&a.expired, "expired", "", "permessi scaduti da più di N mesi (6m)")
 	fs.BoolVar(&a.asRenewal, "as-renewal", false, "con --expired: esporta pratiche di rinnovo invece dell'elenco art. 11")
@@ -130,7 +136,7 @@ func newExportFlags(a *exportArgs, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&a.sportello, "sportello", "", "identificativo dello sportello")
 	fs.StringVar(&a.comune, "comune", "", "codice Belfiore del comune mittente (predefinito: quello del domicilio)")
 	fs.StringVar(&a.auditLog, "audit-log", "", "registro di audit JSON lines (predefinito: "+exportAuditFile+" accanto all'uscita)")
-	fs.StringVar(&a.on, "on", "", "data di riferimento AAAA-MM-GG (predefinita: oggi)")
+	fs.StringVar(&a.on, "riferimento", "", "data di riferimento AAAA-MM-GG (predefinita: oggi)")
 	fs.StringVar(&a.finalita, "finalita", "", "finalità registrata nell'audit (predefinita secondo la selezione)")
 	fs.IntVar(&a.childAge, "eta-figli", 0, "età sotto la quale i figli sono elencati (predefinita 14)")
 	fs.BoolVar(&a.details, "dettagli", false, "elenca ogni record scartato (ID e codici)")
@@ -157,7 +163,7 @@ func exportParseCount(s string, unit byte) (int, error) {
 	return n, nil
 }
 
-// query builds the selection; ok is false for --person.
+// query builds the selection; ok is false for --persona.
 func (a *exportArgs) query() (q anagrafe.Query, purpose string, err error) {
 	n := 0
 	for _, set := range []bool{a.person != "", a.expiring != "", a.expired != "", a.missing, a.since != "", a.all} {
@@ -170,7 +176,7 @@ func (a *exportArgs) query() (q anagrafe.Query, purpose string, err error) {
 		n = 1
 	}
 	if n != 1 {
-		return q, "", errors.New("serve una e una sola selezione: --person, --expiring, --expired, --missing-declaration, --changed-since o --all")
+		return q, "", errors.New("serve una e una sola selezione: --persona, --expiring, --expired, --missing-declaration, --changed-since o --all")
 	}
 	switch {
 	case a.person != "":
@@ -202,7 +208,7 @@ func (a *exportArgs) query() (q anagrafe.Query, purpose string, err error) {
 func runExport(args []string, stdout, stderr io.Writer) int {
 	var a exportArgs
 	fs := newExportFlags(&a, stderr)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exportExitOK
 		}
@@ -215,6 +221,12 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	if fs.NArg() > 0 {
 		return usageErr("argomenti non previsti: " + strings.Join(fs.Args(), " "))
+	}
+	if a.csvFile != "" {
+		if a.db != "" {
+			return usageErr("indicare --db oppure --csv, non entrambi")
+		}
+		a.db = csvScheme + a.csvFile
 	}
 	if (a.db == "") == !a.demo {
 		return usageErr("serve --db URL oppure --demo")
@@ -246,7 +258,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	var on codes.Date
 	if a.on != "" {
 		if on, err = codes.ParseDate(a.on); err != nil || on == 0 {
-			return usageErr("--on: data non valida " + strconv.Quote(a.on))
+			return usageErr("--riferimento: data non valida " + strconv.Quote(a.on))
 		}
 	}
 	req := anagrafe.Request{Tipologia: a.tipologia}
@@ -283,14 +295,15 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		}
 		dbURL = "sqlite:" + path
 	}
-	// sqlreg.Open only reads: it creates no file and leaves the journal
+	// openRegister only reads: it creates no file and leaves the journal
 	// mode of a SQLite register as it is.
-	src, err := sqlreg.Open(ctx, dbURL, sqlreg.Options{})
+	src, err := openRegister(ctx, dbURL)
 	if err != nil {
 		fmt.Fprintf(stderr, "eli2 export: apertura dell'anagrafe: %v\n", err)
 		return exportExitUsage
 	}
 	defer src.Close()
+	src.report(stderr, "eli2 export")
 
 	auditPath := a.auditLog
 	outDir := filepath.Dir(filepath.Clean(a.out + a.split))
@@ -321,7 +334,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		operatore = exportSystemUser()
 	}
 	if a.art11List() {
-		return exportRunArt11(ctx, src, q, on, a.out, audit.Hook(), operatore, purpose, stderr, interruptedExit)
+		return exportRunArt11(ctx, src.source(), q, on, a.out, audit.Hook(), operatore, purpose, stderr, interruptedExit)
 	}
 	var dst export.Destination
 	switch {
@@ -337,6 +350,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		Map:      anagrafe.MapOptions{On: on, ChildMaxAge: a.childAge},
 		Header:   eli2.Intestazione{ComuneBelfiore: strings.ToUpper(a.comune), Sportello: a.sportello, Operatore: operatore, VersioneSoftware: exportVersion()},
 		Strict:   a.strict,
+		Operator: operatore,
 		AuditLog: audit,
 		Purpose:  purpose,
 	}
@@ -357,9 +371,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	var sum export.Summary
 	if a.person != "" {
-		sum, err = export.RunIDs(ctx, src, []string{a.person}, dst, opts)
+		sum, err = export.RunIDs(ctx, src.source(), []string{a.person}, dst, opts)
 	} else {
-		sum, err = export.Run(ctx, src, q, dst, opts)
+		sum, err = export.Run(ctx, src.source(), q, dst, opts)
 	}
 	if bar != nil {
 		bar.finish()
@@ -420,7 +434,14 @@ func exportSystemUser() string {
 	return "operatore"
 }
 
-func exportVersion() string { return "dev" }
+// exportVersion is the header's VersioneSoftware: the module version of a
+// released build (go install …@vX.Y.Z), else "dev".
+func exportVersion() string {
+	if v := readBuildVersion(); v.released() {
+		return v.Version
+	}
+	return "dev"
+}
 
 // exportBar is the progress bar shown on a terminal.
 type exportBar struct {

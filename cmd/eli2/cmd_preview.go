@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/retecomuni/eli2sdk/anagrafe"
-	"github.com/retecomuni/eli2sdk/anagrafe/sqlreg"
 	"github.com/retecomuni/eli2sdk/eli2"
 	"github.com/retecomuni/eli2sdk/eli2/preview"
 	"github.com/retecomuni/eli2sdk/internal/atomicfile"
@@ -23,7 +22,7 @@ func init() {
 
 const previewUsage = `uso:
   eli2 preview FILE --out ANTEPRIMA.html [--pratica ID | --limit N] [--mask-cf] [--lang it|en] [--title TITOLO]
-  eli2 preview --db URL --person ID --out ANTEPRIMA.html [--richiesta TIPO] [--tipologia N]
+  eli2 preview --db URL --persona ID --out ANTEPRIMA.html [--richiesta TIPO] [--tipologia N]
                [--questura SIGLA] [--audit-log FILE] [--operatore OP] [--finalita MOTIVO] [--mask-cf] [--lang it|en]
 
 Scrive una pagina HTML stampabile (A4) con ogni pratica del file di
@@ -33,7 +32,7 @@ costruita dai dati dell'anagrafe (SQL: sqlite:PERCORSO o postgres://…) per la
 persona indicata, e l'accesso è sempre registrato nel registro di audit come
 per eli2 export (stesse opzioni: --audit-log, predefinito %s accanto
 al file di uscita; --operatore, predefinito l'utente del sistema; --finalita;
-i vecchi nomi --audit, --operator e --purpose restano validi): la riga
+i vecchi nomi --audit, --operator e --purpose restano validi fino alla prossima versione): la riga
 "preview" è scritta e sincronizzata prima che la pagina sia consegnata; se
 la lettura fallisce è scritta una riga "abort".
 Il file è scritto in modo atomico e leggibile solo dal proprietario; --out -
@@ -145,22 +144,19 @@ func newPreviewFlags(a *previewArgs, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&a.out, "out", "", "file HTML da scrivere (- per stdout)")
 	fs.StringVar(&a.pratica, "pratica", "", "mostra solo la pratica con questo id")
 	fs.IntVar(&a.limit, "limit", 0, "mostra al più N pratiche (le altre sono comunque validate)")
-	fs.StringVar(&a.db, "db", "", "URL dell'anagrafe (sqlite:PERCORSO, postgres://…) invece di un file")
-	fs.StringVar(&a.person, "person", "", "id della persona nell'anagrafe (con --db)")
+	fs.StringVar(&a.db, "db", "", "URL dell'anagrafe (sqlite:PERCORSO, postgres://…, csv:FILE) invece di un file")
+	fs.StringVar(&a.person, "persona", "", "id della persona nell'anagrafe (con --db)")
 	fs.BoolVar(&a.maskCF, "mask-cf", false, "maschera i codici fiscali (RSSMRA*********S)")
 	fs.StringVar(&a.lang, "lang", "it", "lingua delle etichette e dei messaggi: it o en")
 	fs.StringVar(&a.title, "title", "", "titolo della pagina")
 	fs.StringVar(&a.richiesta, "richiesta", "", "con --db: tipo di richiesta (RILASCIO, RINNOVO, AGGIORNAMENTO, CONVERSIONE, DUPLICATO); vuoto = RINNOVO")
 	fs.IntVar(&a.tipologia, "tipologia", 0, "con --db: codice kit della tipologia; 0 = dedotto dal permesso")
 	fs.StringVar(&a.questura, "questura", "", "con --db: sigla della questura; vuoto = quella del domicilio")
-	// The audit flags carry export's names; the older preview names stay
-	// as aliases.
+	// The audit flags carry export's names; the older preview names
+	// (--audit, --operator, --purpose) are deprecated aliases (flags.go).
 	fs.StringVar(&a.audit, "audit-log", "", "con --db: registro di audit JSON lines, 0600 (predefinito: "+exportAuditFile+" accanto all'uscita)")
-	fs.StringVar(&a.audit, "audit", "", "sinonimo di --audit-log")
 	fs.StringVar(&a.operator, "operatore", "", "con --db: identificativo dell'operatore (predefinito: utente del sistema)")
-	fs.StringVar(&a.operator, "operator", "", "sinonimo di --operatore")
 	fs.StringVar(&a.purpose, "finalita", previewDefaultPurpose, "con --db: finalità registrata nell'audit")
-	fs.StringVar(&a.purpose, "purpose", previewDefaultPurpose, "sinonimo di --finalita")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, previewUsage, exportAuditFile)
 		fs.PrintDefaults()
@@ -177,11 +173,11 @@ func (a *previewArgs) check(pos []string) string {
 	case len(pos) == 1 && a.db != "":
 		return "indicare un file oppure --db, non entrambi"
 	case len(pos) == 0 && a.db == "":
-		return "indicare il file di importazione oppure --db URL --person ID"
+		return "indicare il file di importazione oppure --db URL --persona ID"
 	case a.db != "" && a.person == "":
-		return "--db richiede --person ID"
+		return "--db richiede --persona ID"
 	case a.db == "" && a.person != "":
-		return "--person si usa solo con --db"
+		return "--persona si usa solo con --db"
 	case a.db != "" && (a.pratica != "" || a.limit != 0):
 		return "--pratica e --limit si usano solo con un file"
 	case a.limit < 0:
@@ -297,7 +293,7 @@ func streamPreview(w io.Writer, r io.Reader, only, lang string, limit int, opts 
 // with anagrafe.Map (which also validates it). runFromRegister records the
 // access.
 func (a *previewArgs) fromRegister(ctx context.Context) (doc preview.Document, err error) {
-	src, err := sqlreg.Open(ctx, a.db, sqlreg.Options{})
+	src, err := openRegister(ctx, a.db)
 	if err != nil {
 		return doc, err
 	}
@@ -306,7 +302,7 @@ func (a *previewArgs) fromRegister(ctx context.Context) (doc preview.Document, e
 			err = cerr
 		}
 	}()
-	rec, err := src.Person(ctx, a.person)
+	rec, err := src.source().Person(ctx, a.person)
 	if err != nil {
 		return doc, err
 	}

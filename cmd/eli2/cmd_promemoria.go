@@ -14,7 +14,6 @@ import (
 
 	"github.com/retecomuni/eli2sdk/anagrafe"
 	"github.com/retecomuni/eli2sdk/anagrafe/desk"
-	"github.com/retecomuni/eli2sdk/anagrafe/sqlreg"
 	"github.com/retecomuni/eli2sdk/codes"
 )
 
@@ -27,11 +26,11 @@ func init() {
 const deskAuditFile = "eli2-lettere-audit.jsonl"
 
 const promemoriaUsage = `uso:
-  eli2 promemoria --db URL --out CARTELLA --operatore ID [--from 120d] [--to 60d] [--on AAAA-MM-GG] [opzioni]
+  eli2 promemoria --db URL --out CARTELLA --operatore ID [--from 120d] [--to 60d] [--riferimento AAAA-MM-GG] [opzioni]
 
 Scrive nella CARTELLA una lettera HTML stampabile (A4) per ogni residente il
 cui permesso di soggiorno scade tra --to e --from giorni dalla data di
-riferimento (--on, predefinita oggi), e promemoria.csv per la stampa unione
+riferimento (--riferimento, predefinita oggi), e promemoria.csv per la stampa unione
 (UTF-8 con BOM, separatore ';'). Ogni persona è registrata nel registro di
 audit prima di scrivere la lettera; i file sono scritti in modo atomico,
 leggibili solo dal proprietario. I permessi con rinnovo in corso (ricevuta)
@@ -47,9 +46,9 @@ type deskArgs struct {
 }
 
 func (a *deskArgs) flags(fs *flag.FlagSet) {
-	fs.StringVar(&a.db, "db", "", "anagrafe: sqlite:PERCORSO o postgres://…")
+	fs.StringVar(&a.db, "db", "", registerURLHelp)
 	fs.StringVar(&a.out, "out", "", "cartella di uscita (creata se manca)")
-	fs.StringVar(&a.on, "on", "", "data di riferimento e data delle lettere AAAA-MM-GG (predefinita: oggi)")
+	fs.StringVar(&a.on, "riferimento", "", "data di riferimento e data delle lettere AAAA-MM-GG (predefinita: oggi)")
 	fs.StringVar(&a.operatore, "operatore", "", "identificativo dell'operatore, registrato nell'audit (obbligatorio)")
 	fs.StringVar(&a.auditLog, "audit-log", "", "registro di audit JSON lines (predefinito: "+deskAuditFile+" accanto alla cartella)")
 	fs.StringVar(&a.finalita, "finalita", "", "finalità registrata nell'audit")
@@ -77,14 +76,14 @@ func (a *deskArgs) check() (codes.Date, error) {
 	}
 	on, err := codes.ParseDate(a.on)
 	if err != nil || on == 0 {
-		return 0, fmt.Errorf("--on: data non valida %q", a.on)
+		return 0, fmt.Errorf("--riferimento: data non valida %q", a.on)
 	}
 	return on, nil
 }
 
 // open opens the register (read only) and the audit log.
-func (a *deskArgs) open(ctx context.Context) (*sqlreg.Source, *anagrafe.FileAuditLog, error) {
-	src, err := sqlreg.Open(ctx, a.db, sqlreg.Options{})
+func (a *deskArgs) open(ctx context.Context) (*registerSource, *anagrafe.FileAuditLog, error) {
+	src, err := openRegister(ctx, a.db)
 	if err != nil {
 		return nil, nil, fmt.Errorf("apertura dell'anagrafe: %w", err)
 	}
@@ -150,7 +149,7 @@ func runPromemoria(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&to, "to", "60d", "scadenza almeno tra N giorni")
 	fs.StringVar(&documenti, "documenti", "", "CSV dei documenti da portare (TIPO_RICHIESTA;DOCUMENTO;FONTE; predefinito: quello incluso)")
 	fs.Usage = func() { fmt.Fprint(stderr, promemoriaUsage); fs.PrintDefaults() }
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
@@ -193,7 +192,7 @@ func runPromemoria(args []string, stdout, stderr io.Writer) int {
 	}
 	defer src.Close()
 	defer audit.Close()
-	rs, err := desk.Reminders(ctx, src, opts)
+	rs, err := desk.Reminders(ctx, src.source(), opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "eli2 promemoria: %v\n", err)
 		return 2

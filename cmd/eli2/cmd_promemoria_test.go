@@ -96,7 +96,7 @@ func TestPromemoriaCommandUsageErrors(t *testing.T) {
 		{"no db", []string{"--out", out, "--operatore", "o"}, "serve --db URL"},
 		{"no out", []string{"--db", "sqlite:" + db, "--operatore", "o"}, "serve --out"},
 		{"no operator", []string{"--db", "sqlite:" + db, "--out", out}, "serve --operatore"},
-		{"bad date", []string{"--db", "sqlite:" + db, "--out", out, "--operatore", "o", "--on", "15/06/2026"}, "--on: data non valida"},
+		{"bad date", []string{"--db", "sqlite:" + db, "--out", out, "--operatore", "o", "--on", "15/06/2026"}, "--riferimento: data non valida"},
 		{"bad from", []string{"--db", "sqlite:" + db, "--out", out, "--operatore", "o", "--from", "4m"}, "--from: numero di giorni non valido"},
 		{"from before to", []string{"--db", "sqlite:" + db, "--out", out, "--operatore", "o", "--from", "30d", "--to", "60d"}, "--from deve essere maggiore"},
 		{"bad checklist", []string{"--db", "sqlite:" + db, "--out", out, "--operatore", "o", "--documenti", bad}, "line 2: FONTE is empty"},

@@ -25,7 +25,7 @@ type validateArgs struct {
 }
 
 // runValidate implements eli2 validate FILE [--json] [--lang it|en]
-// [--show-personal-data] [--on DATE] [policy flags], and eli2 validate
+// [--show-personal-data] [--riferimento DATE] [policy flags], and eli2 validate
 // --rules [--json] [--lang it|en], which prints the rule catalogue. Exit
 // status: 0 no errors (warnings allowed), 1 some application or the file has
 // errors, 2 the file cannot be read as a format v1 import file (or bad
@@ -38,10 +38,10 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&a.lang, "lang", "it", "lingua dei messaggi: it o en")
 	fs.BoolVar(&a.showPersonal, "show-personal-data", false, "mostra per intero codici fiscali e nomi nei messaggi")
 	fs.BoolVar(&a.rules, "rules", false, "stampa il catalogo delle regole (codice, gravità, fonte, messaggio) ed esce")
-	fs.StringVar(&a.on, "on", "", "data di esecuzione AAAA-MM-GG (predefinita: oggi); un file con data successiva è un errore")
+	fs.StringVar(&a.on, "riferimento", "", "data di esecuzione AAAA-MM-GG (predefinita: oggi); un file con data successiva è un errore")
 	policyFlags(fs, &a.policy)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "uso: eli2 validate FILE [--json] [--lang it|en] [--show-personal-data] [--on AAAA-MM-GG] [regole di tempo]")
+		fmt.Fprintln(stderr, "uso: eli2 validate FILE [--json] [--lang it|en] [--show-personal-data] [--riferimento AAAA-MM-GG] [regole di tempo]")
 		fmt.Fprintln(stderr, "     eli2 validate --rules [--json] [--lang it|en]")
 		fs.PrintDefaults()
 	}
@@ -74,7 +74,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	var today codes.Date
 	if a.on != "" {
 		if today, err = codes.ParseDate(a.on); err != nil || today == 0 {
-			fmt.Fprintf(stderr, "eli2 validate: --on %q: data AAAA-MM-GG attesa\n", a.on)
+			fmt.Fprintf(stderr, "eli2 validate: --riferimento %q: data AAAA-MM-GG attesa\n", a.on)
 			return exitCannotRun
 		}
 	}

@@ -53,7 +53,8 @@ func run(db string, days int, out string, on codes.Date) error {
 	q := anagrafe.ExpiringWithin(days).At(on)
 	sum, err := export.Run(ctx, src, q, export.File(out), export.Options{
 		Map:      anagrafe.MapOptions{On: on},
-		AuditLog: audit, // one synced batch before the file is put in place
+		Operator: "batch-notturno", // required: recorded in every audit event
+		AuditLog: audit,            // one synced batch before the file is put in place
 		Purpose:  fmt.Sprintf("permessi in scadenza entro %d giorni", days),
 	})
 	if err != nil {

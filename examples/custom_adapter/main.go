@@ -79,7 +79,8 @@ func exportAll(data, out, on string) error {
 	defer audit.Close()
 	sum, err := export.Run(context.Background(), src, anagrafe.All(), export.File(out), export.Options{
 		Map:      anagrafe.MapOptions{On: ref},
-		AuditLog: audit, // one synced batch before the file is put in place
+		Operator: "custom-example", // required: recorded in every audit event
+		AuditLog: audit,            // one synced batch before the file is put in place
 	})
 	if err != nil {
 		return err

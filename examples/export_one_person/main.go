@@ -52,7 +52,8 @@ func run(db, person, out, operator string) error {
 	defer audit.Close()
 
 	sum, err := export.RunIDs(ctx, src, []string{person}, export.File(out), export.Options{
-		AuditLog: audit, // one synced batch before the file is put in place
+		Operator: operator, // required: recorded in every audit event
+		AuditLog: audit,    // one synced batch before the file is put in place
 		Purpose:  "rinnovo permesso di soggiorno",
 	})
 	for _, s := range sum.Skips {

@@ -85,8 +85,9 @@ func exportFrom(db, out, on string, days int) error {
 		q = anagrafe.ExpiringWithin(days)
 	}
 	sum, err := export.Run(context.Background(), src, q, export.File(out), export.Options{
-		Map:   anagrafe.MapOptions{On: ref},
-		Audit: audit.Hook(),
+		Map:      anagrafe.MapOptions{On: ref},
+		Operator: "vendor-example", // required: recorded in every audit event
+		Audit:    audit.Hook(),
 	})
 	if err != nil {
 		return err

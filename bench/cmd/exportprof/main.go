@@ -95,7 +95,7 @@ func run(db, onS, prof, heap string, onlyExport bool) error {
 	out := filepath.Join(dir, "out.xml")
 	if err := stage("whole export (export.Run to a file)", func() (string, error) {
 		s, err := export.Run(ctx, src, anagrafe.All().At(on), export.File(out),
-			export.Options{Map: anagrafe.MapOptions{On: on}, Audit: audit.Hook(), Purpose: "benchmark"})
+			export.Options{Map: anagrafe.MapOptions{On: on}, Audit: audit.Hook(), Operator: "benchmark", Purpose: "benchmark"})
 		if err != nil {
 			return "", err
 		}
