@@ -32,6 +32,14 @@
 // connection is held between chunks, and memory stays bounded by the chunk
 // size. Dates are stored as ISO text in both dialects.
 //
+// A value the reader cannot decode is an *anagrafe.RecordError naming the
+// person and the column (the stream goes on): an unparsable date, a kit
+// code out of range, and a place code of the wrong shape (comune_nascita
+// and indirizzi.comune must look like Belfiore codes, stato_nascita like an
+// ISTAT 3-digit code). Views therefore pass a vendor value their code
+// tables cannot map through as written, never as NULL (which means "not
+// recorded" and would reach the file as a missing birthplace).
+//
 // Source implements anagrafe.Querier and anagrafe.Counter for every query
 // kind with SQL WHERE clauses, anagrafe.ResidenceDeclarationTracker and
 // io.Closer. Writer loads records (demo registers, tests).
