@@ -1,0 +1,202 @@
+package examples_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/retecomuni/eli2sdk/anagrafe"
+	"github.com/retecomuni/eli2sdk/anagrafe/export"
+	"github.com/retecomuni/eli2sdk/anagrafe/sqlreg"
+	"github.com/retecomuni/eli2sdk/codes"
+	"github.com/retecomuni/eli2sdk/eli2"
+)
+
+// pgURL returns the PostgreSQL URL of ELI2_TEST_PG. Without it the test is
+// skipped, unless CI is set (.ci/run starts PostgreSQL): then it fails.
+func pgURL(tb testing.TB) string {
+	tb.Helper()
+	u := os.Getenv("ELI2_TEST_PG")
+	if u == "" {
+		if os.Getenv("CI") != "" {
+			tb.Fatal("ELI2_TEST_PG not set (required when CI is set)")
+		}
+		tb.Skip("ELI2_TEST_PG not set: PostgreSQL views test skipped")
+	}
+	return u
+}
+
+// withParam adds a query parameter to a URL.
+func withParam(u, kv string) string {
+	if strings.Contains(u, "?") {
+		return u + "&" + kv
+	}
+	return u + "?" + kv
+}
+
+// viewsSchemas loads the vendor SQLite database db into fresh PostgreSQL
+// schemas (dropped at the end) with the example's -load, and returns the
+// export URL (search_path naming the views' schema) and the vendor schema.
+func viewsSchemas(tb testing.TB, base, db string) (exportURL, vendor string) {
+	tb.Helper()
+	prefix := fmt.Sprintf("eli2v_%d", time.Now().UnixNano())
+	vendor, views := prefix+"_vendor", prefix+"_eli2"
+	admin, err := sql.Open("pgx", base)
+	require.NoError(tb, err)
+	tb.Cleanup(func() {
+		_, err := admin.Exec("DROP SCHEMA IF EXISTS " + views + ", " + vendor + " CASCADE")
+		assert.NoError(tb, err)
+		admin.Close()
+	})
+	stdout, stderr, code := runExample(tb, "views_postgres", "-load", db, "-pg", base,
+		"-vendor-schema", vendor, "-views-schema", views, "-on", refDate)
+	require.Equal(tb, 0, code, stderr)
+	require.Contains(tb, stdout, "loaded")
+	return withParam(base, "search_path="+views), vendor
+}
+
+var dataCreazione = regexp.MustCompile(`<DataCreazione>[^<]*</DataCreazione>`)
+
+// sameFile compares two exported files but for their creation time.
+func sameFile(t *testing.T, want, got string) {
+	t.Helper()
+	w, err := os.ReadFile(want)
+	require.NoError(t, err)
+	g, err := os.ReadFile(got)
+	require.NoError(t, err)
+	assert.Equal(t, dataCreazione.ReplaceAllString(string(w), ""), dataCreazione.ReplaceAllString(string(g), ""))
+}
+
+// xmllintFile checks path against the format's XSD with xmllint; without
+// xmllint the check is skipped, unless CI is set: then it fails.
+func xmllintFile(t *testing.T, path string) {
+	t.Helper()
+	bin, err := exec.LookPath("xmllint")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("xmllint not found: install libxml2-utils (required when CI is set)")
+		}
+		t.Log("xmllint not found: XSD check skipped")
+		return
+	}
+	xsd := filepath.Join(t.TempDir(), "eli2-import-v1.xsd")
+	require.NoError(t, os.WriteFile(xsd, eli2.SchemaV1(), 0o600))
+	out, err := exec.Command(bin, "--noout", "--schema", xsd, path).CombinedOutput()
+	require.NoError(t, err, string(out))
+}
+
+// exportLib exports q through the views with the library, as a vendor's
+// program or `eli2 export --db` does.
+func exportLib(t *testing.T, url string, q anagrafe.Query, out string) export.Summary {
+	t.Helper()
+	ctx := context.Background()
+	src, err := sqlreg.Open(ctx, url, sqlreg.Options{NoResidenceDeclaration: true})
+	require.NoError(t, err)
+	defer src.Close()
+	on, err := codes.ParseDate(refDate)
+	require.NoError(t, err)
+	audit, err := anagrafe.OpenAuditLog(out + ".audit.jsonl")
+	require.NoError(t, err)
+	defer audit.Close()
+	sum, err := export.Run(ctx, src, q, export.File(out), export.Options{
+		Map:   anagrafe.MapOptions{On: on},
+		Audit: audit.Hook(),
+	})
+	require.NoError(t, err)
+	return sum
+}
+
+// TestViewsPostgres is the views path end to end: the vendor's register
+// (examples/vendor_schema's sample, with a permit history) in PostgreSQL,
+// the example's views over it, an export through them with the SDK's SQL
+// adapter, the file validated (ValidateStream, xmllint), and the same file
+// as the Go adapter writes from the same data.
+func TestViewsPostgres(t *testing.T) {
+	base := pgURL(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "registro.db")
+	_, stderr, code := runExample(t, "vendor_schema", "-init", db)
+	require.Equal(t, 0, code, stderr)
+	url, vendor := viewsSchemas(t, base, db)
+
+	for _, tc := range []struct {
+		name string
+		q    anagrafe.Query
+		args []string
+	}{
+		{"all", anagrafe.All(), nil},
+		// the daughter's permit, not her cancelled duplicate nor the
+		// cancelled permit of 10
+		{"expiring30", anagrafe.ExpiringWithin(30), []string{"-days", "30"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			views := filepath.Join(dir, tc.name+"-views.xml")
+			sum := exportLib(t, url, tc.q, views)
+			assert.Positive(t, sum.Exported)
+			assert.Zero(t, sum.Skipped)
+			assert.Equal(t, sum.Exported, countFile(t, views))
+			xmllintFile(t, views)
+
+			golang := filepath.Join(dir, tc.name+"-go.xml")
+			_, stderr, code := runExample(t, "vendor_schema", append([]string{"-db", db, "-out", golang, "-on", refDate}, tc.args...)...)
+			require.Equal(t, 0, code, stderr)
+			sameFile(t, golang, views)
+
+			// the example program exports the same file
+			prog := filepath.Join(dir, tc.name+"-prog.xml")
+			_, stderr, code = runExample(t, "views_postgres", append([]string{"-pg", url, "-out", prog, "-on", refDate}, tc.args...)...)
+			require.Equal(t, 0, code, stderr)
+			sameFile(t, views, prog)
+		})
+	}
+	if t.Failed() {
+		return
+	}
+	assert.Equal(t, 1, countFile(t, filepath.Join(dir, "expiring30-views.xml")))
+
+	// A birth state the code tables cannot map is that person's record
+	// error naming the column, not an export with the birthplace missing.
+	ctx := context.Background()
+	admin, err := sql.Open("pgx", base)
+	require.NoError(t, err)
+	defer admin.Close()
+	var id string
+	require.NoError(t, admin.QueryRowContext(ctx, "SELECT id::text FROM "+vendor+".individui WHERE stato_nascita IS NOT NULL ORDER BY id LIMIT 1").Scan(&id))
+	_, err = admin.ExecContext(ctx, "UPDATE "+vendor+".individui SET stato_nascita = 'REGNO DI NARNIA' WHERE id = $1", id)
+	require.NoError(t, err)
+	src, err := sqlreg.Open(ctx, url, sqlreg.Options{NoResidenceDeclaration: true})
+	require.NoError(t, err)
+	defer src.Close()
+	_, err = src.Person(ctx, id)
+	var re *anagrafe.RecordError
+	require.ErrorAs(t, err, &re)
+	assert.Equal(t, id, re.PersonID)
+	assert.Equal(t, "persone.stato_nascita", re.Field)
+	assert.True(t, errors.Is(err, anagrafe.ErrBadValue))
+	assert.NotContains(t, err.Error(), "NARNIA")
+	// The person is skipped and reported as a source row error (its
+	// household's other members too, as with any unreadable member), and
+	// nobody is skipped for a missing birthplace.
+	sum := exportLib(t, url, anagrafe.All(), filepath.Join(dir, "narnia.xml"))
+	require.Positive(t, sum.Skipped)
+	reasons := map[string]string{}
+	for _, s := range sum.Skips {
+		reasons[s.PersonID] = strings.Join(s.Codes, ",")
+	}
+	assert.Equal(t, "source_bad_value", reasons[id], "%v", reasons)
+	for pid, c := range reasons {
+		assert.NotContains(t, c, eli2.CodeBirthPlaceMissing, pid)
+		assert.True(t, pid == id || c == "source_household", "%s: %s", pid, c)
+	}
+}
