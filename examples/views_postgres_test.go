@@ -200,3 +200,91 @@ func TestViewsPostgres(t *testing.T) {
 		assert.True(t, pid == id || c == "source_household", "%s: %s", pid, c)
 	}
 }
+
+// scaleVendorDB doubles the rows of the vendor SQLite database db rounds
+// times: each copy shifts every key (and every reference) by the size of
+// the key range so far and gives its households new codes, so that each
+// copy is a register of its own with the same shape (permit history,
+// households, filiation).
+func scaleVendorDB(tb testing.TB, db string, rounds int) int {
+	tb.Helper()
+	h, err := sql.Open("sqlite", "file:"+db)
+	require.NoError(tb, err)
+	defer h.Close()
+	var maxID int64
+	require.NoError(tb, h.QueryRow(`SELECT max(m) FROM (SELECT max(id) m FROM individui UNION ALL SELECT max(id) FROM famiglie
+		UNION ALL SELECT max(id) FROM permessi UNION ALL SELECT max(id) FROM documenti)`).Scan(&maxID))
+	tx, err := h.Begin()
+	require.NoError(tb, err)
+	defer tx.Rollback()
+	for r, off := 0, maxID+1; r < rounds; r, off = r+1, off*2 {
+		for _, q := range []string{
+			`INSERT INTO famiglie SELECT id + $1, codice || '-' || $1 FROM famiglie`,
+			`INSERT INTO individui SELECT id + $1, codice_fiscale, cognome, nome, sesso, data_nascita, comune_nascita_istat,
+				stato_nascita, luogo_estero, cittadinanza, stato_civile, comune_istat, indirizzo, civico, scala, interno, cap,
+				presso, telefono, email, famiglia_id + $1, parentela, padre_id + $1, madre_id + $1, aggiornato FROM individui`,
+			`INSERT INTO permessi SELECT id + $1, individuo_id + $1, tipo, titolo, numero, rilascio, scadenza, rinnovo, questura,
+				annullato, sostituito_da + $1 FROM permessi`,
+			`INSERT INTO documenti SELECT id + $1, individuo_id + $1, ordine, tipo, numero, rilascio, scadenza, autorita,
+				stato_istat FROM documenti`,
+		} {
+			_, err := tx.Exec(q, off)
+			require.NoError(tb, err)
+		}
+	}
+	require.NoError(tb, tx.Commit())
+	var n int
+	require.NoError(tb, h.QueryRow(`SELECT count(*) FROM individui`).Scan(&n))
+	return n
+}
+
+// BenchmarkViewsVsGoAdapter exports the same vendor register (the sample
+// of examples/vendor_schema doubled to about 20,000 persons) through the
+// views on PostgreSQL and through the Go adapter on SQLite, both as the
+// example programs, and reports the seconds of each and their ratio
+// (views/go; issue 13's goal is at most 3). It needs ELI2_TEST_PG.
+//
+//	ELI2_TEST_PG=postgres://… go test -run '^$' -bench ViewsVsGoAdapter -benchtime 1x ./examples/
+func BenchmarkViewsVsGoAdapter(b *testing.B) {
+	base := pgURL(b)
+	dir := b.TempDir()
+	db := filepath.Join(dir, "registro.db")
+	_, stderr, code := runExample(b, "vendor_schema", "-init", db)
+	require.Equal(b, 0, code, stderr)
+	persons := scaleVendorDB(b, db, 11)
+	url, _ := viewsSchemas(b, base, db)
+	b.Logf("%d persons", persons)
+	for _, bc := range []struct {
+		name string
+		args []string
+	}{
+		{"all", nil},
+		{"expiring60", []string{"-days", "60"}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			var goTime, viewsTime time.Duration
+			for b.Loop() {
+				for _, run := range []struct {
+					prog string
+					args []string
+					d    *time.Duration
+				}{
+					{"vendor_schema", []string{"-db", db}, &goTime},
+					{"views_postgres", []string{"-pg", url}, &viewsTime},
+				} {
+					out := filepath.Join(dir, run.prog+"-"+bc.name+".xml")
+					os.Remove(out)
+					start := time.Now()
+					stdout, stderr, code := runExample(b, run.prog, append(append(run.args, "-out", out, "-on", refDate), bc.args...)...)
+					*run.d += time.Since(start)
+					require.Equal(b, 0, code, stderr)
+					b.Logf("%s: %s", run.prog, strings.TrimSpace(stdout))
+				}
+			}
+			n := float64(b.N)
+			b.ReportMetric(goTime.Seconds()/n, "go-s/op")
+			b.ReportMetric(viewsTime.Seconds()/n, "views-s/op")
+			b.ReportMetric(viewsTime.Seconds()/goTime.Seconds(), "views/go")
+		})
+	}
+}

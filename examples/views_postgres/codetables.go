@@ -18,7 +18,9 @@ import (
 type codeTable struct {
 	name string
 	ddl  string // columns and constraints, after CREATE TABLE name
-	rows [][]any
+	// indexes are the column lists of the look-ups the views make
+	indexes []string
+	rows    [][]any
 }
 
 // codeTables builds the lookup tables. permits is the permit-text table
@@ -30,7 +32,8 @@ func codeTables(t *codes.Tables, permits *vendormap.PermitTable, on codes.Date) 
 // comuniTable: every row of ANPR's comuni archive with a Belfiore code, by
 // ISTAT code and validity (dal NULL: the archive gives no start).
 func comuniTable(t *codes.Tables) codeTable {
-	ct := codeTable{name: "comuni_istat", ddl: "(istat TEXT NOT NULL, belfiore TEXT NOT NULL, provincia TEXT, dal DATE, al DATE NOT NULL)"}
+	ct := codeTable{name: "comuni_istat", ddl: "(istat TEXT NOT NULL, belfiore TEXT NOT NULL, provincia TEXT, dal DATE, al DATE NOT NULL)",
+		indexes: []string{"(istat, dal)", "(belfiore, dal, al)"}}
 	for _, c := range t.Comuni() {
 		if c.Belfiore == "" || c.Belfiore == "ND" {
 			continue
@@ -133,6 +136,11 @@ func (ct codeTable) create(ctx context.Context, tx *sql.Tx, schema string) error
 	name := schema + "." + ct.name
 	if _, err := tx.ExecContext(ctx, "CREATE TABLE "+name+" "+ct.ddl); err != nil {
 		return fmt.Errorf("%s: %w", ct.name, err)
+	}
+	for _, cols := range ct.indexes {
+		if _, err := tx.ExecContext(ctx, "CREATE INDEX ON "+name+" "+cols); err != nil {
+			return fmt.Errorf("%s: %w", ct.name, err)
+		}
 	}
 	return insertRows(ctx, tx, "INSERT INTO "+name+" VALUES ", ct.rows)
 }

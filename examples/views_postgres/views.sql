@@ -40,9 +40,28 @@ CREATE INDEX permessi_correnti_scadenza ON vendor.permessi (scadenza)
 CREATE INDEX permessi_correnti_rinnovo ON vendor.permessi (rinnovo)
     WHERE annullato = 0 AND sostituito_da IS NULL;
 
+-- The longest ANPR specie (specie_toponimo) that starts a street line and
+-- leaves a name after it, NULL if none: its leading words, longest first,
+-- looked up by the table's key (a few index probes per line, rather than a
+-- LIKE against every specie).
+CREATE FUNCTION eli2.specie_di(line text) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT s.specie
+    FROM regexp_split_to_array(upper(trim(line)), '\s+') AS w,
+         generate_series(cardinality(w) - 1, 1, -1) AS k,
+         eli2.specie_toponimo s
+    WHERE s.specie = array_to_string(w[1:k], ' ')
+    ORDER BY k DESC
+    LIMIT 1
+$$;
+
 CREATE VIEW eli2.famiglie AS
 SELECT f.codice AS id FROM vendor.famiglie f;
 
+-- Place codes are looked up in scalar subqueries of the select list, not
+-- in lateral joins: the views then stay a scan of individui that the
+-- planner merges into sqlreg's queries, so that a chunk of persons is read
+-- by the id index and the look-ups run for the chunk's rows only.
 CREATE VIEW eli2.persone AS
 SELECT i.id::text AS id,
        i.codice_fiscale,
@@ -50,7 +69,21 @@ SELECT i.id::text AS id,
        i.nome,
        i.sesso,
        to_char(i.data_nascita, 'YYYY-MM-DD') AS data_nascita,
-       COALESCE(cn.belfiore, NULLIF(trim(i.comune_nascita_istat), '')) AS comune_nascita,
+       -- The comune of birth from today's ISTAT code at the birth date, as
+       -- codes.Tables.ComuneByIstat: a row that had the code on that date,
+       -- else the comune (by Belfiore code) of a row that ever had it, if it
+       -- existed then; without a date, the most recent row.
+       COALESCE((
+           SELECT c.belfiore
+           FROM eli2.comuni_istat c
+           WHERE c.istat = trim(i.comune_nascita_istat)
+             AND (i.data_nascita IS NULL OR EXISTS (
+                   SELECT 1 FROM eli2.comuni_istat b
+                   WHERE b.belfiore = c.belfiore
+                     AND i.data_nascita >= COALESCE(b.dal, '-infinity') AND i.data_nascita <= b.al))
+           ORDER BY COALESCE(i.data_nascita >= COALESCE(c.dal, '-infinity') AND i.data_nascita <= c.al, false) DESC,
+                    c.dal DESC NULLS LAST
+           LIMIT 1), NULLIF(trim(i.comune_nascita_istat), '')) AS comune_nascita,
        COALESCE(sn.istat, NULLIF(trim(i.stato_nascita), '')) AS stato_nascita,
        i.luogo_estero AS localita_nascita,
        i.stato_civile,
@@ -67,54 +100,34 @@ SELECT i.id::text AS id,
        i.aggiornato AS aggiornato_il
 FROM vendor.individui i
 LEFT JOIN vendor.famiglie f ON f.id = i.famiglia_id
-LEFT JOIN eli2.stati_nome sn ON sn.nome = upper(trim(i.stato_nascita))
--- The comune of birth from today's ISTAT code at the birth date, as
--- codes.Tables.ComuneByIstat: a row that had the code on that date, else
--- the comune (by Belfiore code) of a row that ever had it, if it existed
--- then; without a date, the most recent row.
-LEFT JOIN LATERAL (
-    SELECT c.belfiore
-    FROM eli2.comuni_istat c
-    WHERE c.istat = trim(i.comune_nascita_istat)
-      AND (i.data_nascita IS NULL OR EXISTS (
-            SELECT 1 FROM eli2.comuni_istat b
-            WHERE b.belfiore = c.belfiore AND i.data_nascita BETWEEN b.dal AND b.al))
-    ORDER BY COALESCE(i.data_nascita BETWEEN c.dal AND c.al, false) DESC, c.dal DESC
-    LIMIT 1
-) cn ON true;
+LEFT JOIN eli2.stati_nome sn ON sn.nome = upper(trim(i.stato_nascita));
 
 CREATE VIEW eli2.indirizzi AS
 SELECT i.id::text AS persona_id,
-       COALESCE(rc.belfiore, NULLIF(trim(i.comune_istat), '')) AS comune,
-       rc.provincia,
-       sp.specie,
-       CASE WHEN sp.specie IS NULL THEN NULLIF(trim(i.indirizzo), '')
-            ELSE trim(substr(trim(i.indirizzo), length(sp.specie) + 2)) END AS denominazione,
-       -- "12/A", "12 A", "12-a" → 12 and A; "SNC" → no number; anything
-       -- else is kept as written (vendormap.SplitHouseNumber does the same
-       -- in Go)
-       CASE WHEN hn.m IS NOT NULL THEN hn.m[1]
+       -- the residence comune: the most recent row of today's ISTAT code
+       COALESCE((SELECT c.belfiore FROM eli2.comuni_istat c WHERE c.istat = trim(i.comune_istat)
+                 ORDER BY c.dal DESC NULLS LAST LIMIT 1),
+                NULLIF(trim(i.comune_istat), '')) AS comune,
+       (SELECT c.provincia FROM eli2.comuni_istat c WHERE c.istat = trim(i.comune_istat)
+        ORDER BY c.dal DESC NULLS LAST LIMIT 1) AS provincia,
+       -- the longest ANPR specie that starts the street line and leaves a
+       -- name, and the rest of the line
+       eli2.specie_di(i.indirizzo) AS specie,
+       NULLIF(trim(substr(trim(i.indirizzo), COALESCE(length(eli2.specie_di(i.indirizzo)) + 2, 1))), '') AS denominazione,
+       -- "12/A", "12 A", "12-a", "12A" → 12 and A; "SNC" → no number;
+       -- anything else is kept whole as the number (vendormap.SplitHouseNumber
+       -- does the same in Go)
+       CASE WHEN trim(i.civico) ~ '^[0-9]+([ /-]+[A-Za-z0-9]{1,6}|[A-Za-z][A-Za-z0-9]{0,5})?$'
+                 THEN substring(trim(i.civico) FROM '^[0-9]+')
             WHEN upper(trim(i.civico)) IN ('SNC', 'S.N.C.') THEN NULL
             ELSE NULLIF(trim(i.civico), '') END AS civico,
-       upper(hn.m[2]) AS esponente,
+       CASE WHEN trim(i.civico) ~ '^[0-9]+([ /-]+[A-Za-z0-9]{1,6}|[A-Za-z][A-Za-z0-9]{0,5})?$'
+                 THEN NULLIF(upper(ltrim(substring(trim(i.civico) FROM '^[0-9]+(.*)$'), ' /-')), '') END AS esponente,
        i.scala,
        i.interno,
        i.cap,
        i.presso
-FROM vendor.individui i
-LEFT JOIN LATERAL (
-    SELECT c.belfiore, c.provincia FROM eli2.comuni_istat c
-    WHERE c.istat = trim(i.comune_istat) ORDER BY c.dal DESC LIMIT 1
-) rc ON true
--- The longest ANPR specie that starts the street line and leaves a name.
-LEFT JOIN LATERAL (
-    SELECT s.specie FROM eli2.specie_toponimo s
-    WHERE upper(trim(i.indirizzo)) LIKE s.specie || ' %'
-    ORDER BY length(s.specie) DESC LIMIT 1
-) sp ON true
-CROSS JOIN LATERAL (
-    SELECT regexp_match(trim(i.civico), '^([0-9]+)(?:[ /-]*([A-Za-z0-9]{1,6}))?$') AS m
-) hn;
+FROM vendor.individui i;
 
 CREATE VIEW eli2.cittadinanze AS
 SELECT i.id::text AS persona_id, 1 AS ordine, trim(i.cittadinanza) AS stato
