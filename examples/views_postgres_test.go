@@ -19,6 +19,7 @@ import (
 	"github.com/retecomuni/eli2sdk/anagrafe"
 	"github.com/retecomuni/eli2sdk/anagrafe/export"
 	"github.com/retecomuni/eli2sdk/anagrafe/sqlreg"
+	"github.com/retecomuni/eli2sdk/anagrafe/vendormap"
 	"github.com/retecomuni/eli2sdk/codes"
 	"github.com/retecomuni/eli2sdk/eli2"
 )
@@ -286,5 +287,55 @@ func BenchmarkViewsVsGoAdapter(b *testing.B) {
 			b.ReportMetric(viewsTime.Seconds()/n, "views-s/op")
 			b.ReportMetric(viewsTime.Seconds()/goTime.Seconds(), "views/go")
 		})
+	}
+}
+
+// The views split street lines and house numbers as the Go adapter does
+// with vendormap (examples/vendor_schema, mapAddress), on lines the sample
+// register does not hold.
+func TestViewsPostgresAddressSplit(t *testing.T) {
+	base := pgURL(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "registro.db")
+	_, stderr, code := runExample(t, "vendor_schema", "-init", db)
+	require.Equal(t, 0, code, stderr)
+	url, vendor := viewsSchemas(t, base, db)
+	lines := []string{"VIA ROMA", "Via dei Servi", "VIA NUOVA MARINA", "VIA NUOVA", "CASE SPARSE", "via   Garibaldi  Nord",
+		"PIAZZA", "BORGO OGNISSANTI", "STRADA PROVINCIALE 12", "DEI SERVI", "", "  VIALE  DELLA VITTORIA "}
+	numbers := []string{"12", "123", "12/A", "12 A", "12-a", "12A", "12 bis", "12/BIS", "12r", "12/1", "SNC", "s.n.c.",
+		"KM 3,500", "Km. 3+500", "12/A/3", "A", "12/", "", " 7 "}
+	ctx := context.Background()
+	admin, err := sql.Open("pgx", base)
+	require.NoError(t, err)
+	defer admin.Close()
+	n := max(len(lines), len(numbers))
+	for i := range n {
+		_, err := admin.ExecContext(ctx, "INSERT INTO "+vendor+".individui (id, cognome, nome, sesso, indirizzo, civico) VALUES ($1, 'X', 'Y', 'M', $2, $3)",
+			900000+i, lines[i%len(lines)], numbers[i%len(numbers)])
+		require.NoError(t, err)
+	}
+	src, err := sqlreg.Open(ctx, url, sqlreg.Options{NoResidenceDeclaration: true})
+	require.NoError(t, err)
+	defer src.Close()
+	for i := range n {
+		line, num := lines[i%len(lines)], numbers[i%len(numbers)]
+		rec, err := src.Person(ctx, fmt.Sprint(900000+i))
+		require.NoError(t, err)
+		var want anagrafe.Address
+		tp, err := vendormap.SplitStreet(line)
+		if err != nil {
+			require.ErrorIs(t, err, vendormap.ErrNoSpecie)
+		}
+		want.Specie, want.Street = tp.Specie, tp.Name
+		h, err := vendormap.SplitHouseNumber(num)
+		switch {
+		case err != nil:
+			want.Number = strings.TrimSpace(num)
+		case h.Kilometre != "":
+			want.Number = "KM " + h.Kilometre
+		default:
+			want.Number, want.Exponent = h.Number, h.Exponent
+		}
+		assert.Equal(t, want, rec.Person.Address, "%q %q", line, num)
 	}
 }

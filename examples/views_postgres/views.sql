@@ -46,19 +46,37 @@ CREATE INDEX permessi_correnti_scadenza ON vendor.permessi (scadenza)
 CREATE INDEX permessi_correnti_rinnovo ON vendor.permessi (rinnovo)
     WHERE annullato = 0 AND sostituito_da IS NULL;
 
--- The longest ANPR specie (specie_toponimo) that starts a street line and
--- leaves a name after it, NULL if none: its leading words, longest first,
--- looked up by the table's key (a few index probes per line, rather than a
--- LIKE against every specie).
+-- A street line split as vendormap.SplitStreet does: the specie is the
+-- longest ANPR specie (specie_toponimo) its leading words form that still
+-- leaves a name ("VIA NUOVA MARINA": VIA NUOVA + MARINA), else the whole
+-- line if it is a specie ("CASE SPARSE"); the name is the other words,
+-- single-spaced, as written. The leading words are looked up by the
+-- table's key, longest first (a few index probes per line, rather than a
+-- LIKE against every specie). Case is ignored, accents are not: a vendor
+-- writing LOCALITÀ for ANPR's LOCALITA' adds a row to specie_toponimo.
+CREATE FUNCTION eli2.specie_parole(line text) RETURNS integer
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT k
+    FROM regexp_split_to_array(upper(trim(line)), '\s+') AS w,
+         generate_series(cardinality(w), 1, -1) AS k,
+         eli2.specie_toponimo s
+    WHERE trim(line) <> '' AND s.specie = array_to_string(w[1:k], ' ')
+    ORDER BY k = cardinality(w), k DESC
+    LIMIT 1
+$$;
+
+-- The specie of a street line (see specie_parole), NULL if none.
 CREATE FUNCTION eli2.specie_di(line text) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-    SELECT s.specie
-    FROM regexp_split_to_array(upper(trim(line)), '\s+') AS w,
-         generate_series(cardinality(w) - 1, 1, -1) AS k,
-         eli2.specie_toponimo s
-    WHERE s.specie = array_to_string(w[1:k], ' ')
-    ORDER BY k DESC
-    LIMIT 1
+    SELECT array_to_string((regexp_split_to_array(upper(trim(line)), '\s+'))[1:eli2.specie_parole(line)], ' ')
+$$;
+
+-- The name of a street line after its specie: the whole line, single-spaced,
+-- when no specie starts it; NULL when the line is only a specie.
+CREATE FUNCTION eli2.denominazione_di(line text) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT NULLIF(array_to_string(w[COALESCE(eli2.specie_parole(line), 0) + 1:cardinality(w)], ' '), '')
+    FROM regexp_split_to_array(trim(line), '\s+') AS w
 $$;
 
 CREATE VIEW eli2.famiglie AS
@@ -119,13 +137,16 @@ SELECT i.id::text AS persona_id,
        -- the longest ANPR specie that starts the street line and leaves a
        -- name, and the rest of the line
        eli2.specie_di(i.indirizzo) AS specie,
-       NULLIF(trim(substr(trim(i.indirizzo), COALESCE(length(eli2.specie_di(i.indirizzo)) + 2, 1))), '') AS denominazione,
+       eli2.denominazione_di(i.indirizzo) AS denominazione,
        -- "12/A", "12 A", "12-a", "12A" → 12 and A; "SNC" → no number;
        -- anything else is kept whole as the number (vendormap.SplitHouseNumber
        -- does the same in Go)
        CASE WHEN trim(i.civico) ~ '^[0-9]+([ /-]+[A-Za-z0-9]{1,6}|[A-Za-z][A-Za-z0-9]{0,5})?$'
                  THEN substring(trim(i.civico) FROM '^[0-9]+')
-            WHEN upper(trim(i.civico)) IN ('SNC', 'S.N.C.') THEN NULL
+            WHEN upper(trim(i.civico)) IN ('SNC', 'S.N.C.', 'SENZA NUMERO CIVICO') THEN NULL
+            -- a kilometre marker "Km. 3+500" → "KM 3+500"
+            WHEN trim(i.civico) ~* '^KM( *\. *| +)[0-9]+([,.+][0-9]+)?$'
+                 THEN 'KM ' || regexp_replace(trim(i.civico), '^[Kk][Mm] *\.? *', '')
             ELSE NULLIF(trim(i.civico), '') END AS civico,
        CASE WHEN trim(i.civico) ~ '^[0-9]+([ /-]+[A-Za-z0-9]{1,6}|[A-Za-z][A-Za-z0-9]{0,5})?$'
                  THEN NULLIF(upper(ltrim(substring(trim(i.civico) FROM '^[0-9]+(.*)$'), ' /-')), '') END AS esponente,
