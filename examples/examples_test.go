@@ -38,7 +38,7 @@ var (
 )
 
 // build compiles every example once into a temporary directory.
-func build(t *testing.T) string {
+func build(t testing.TB) string {
 	t.Helper()
 	binOnce.Do(func() {
 		binDir, binErr = os.MkdirTemp("", "eli2-examples-")
@@ -62,7 +62,7 @@ type buildError struct {
 
 func (e *buildError) Error() string { return e.err.Error() + "\n" + e.out }
 
-func exe(t *testing.T, name string) string {
+func exe(t testing.TB, name string) string {
 	p := filepath.Join(build(t), name)
 	if runtime.GOOS == "windows" {
 		p += ".exe"
@@ -71,7 +71,7 @@ func exe(t *testing.T, name string) string {
 }
 
 // runExample runs an example and returns its stdout, stderr and exit code.
-func runExample(t *testing.T, name string, args ...string) (string, string, int) {
+func runExample(t testing.TB, name string, args ...string) (string, string, int) {
 	t.Helper()
 	cmd := exec.Command(exe(t, name), args...)
 	var out, errb strings.Builder

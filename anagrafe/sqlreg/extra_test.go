@@ -144,6 +144,11 @@ func TestRecordErrors(t *testing.T) {
 		{"impossible expiry", `UPDATE permessi SET data_scadenza = '2026-02-30' WHERE persona_id = 'P020'`, "2026-02-30", "permessi.data_scadenza", anagrafe.ReasonImpossibleDate},
 		{"address in a time column", `UPDATE persone SET aggiornato_il = 'Via Roma 1' WHERE id = 'P020'`, "Via Roma", "persone.aggiornato_il", anagrafe.ReasonBadValue},
 		{"impossible document date", `UPDATE documenti SET data_scadenza = '2030-13-01' WHERE persona_id = 'P020'`, "2030-13-01", "documenti.data_scadenza", anagrafe.ReasonImpossibleDate},
+		// a vendor's view passing through what its code tables cannot map:
+		// reported, never exported with the place missing (birth_place_missing)
+		{"state name as birth state", `UPDATE persone SET comune_nascita = NULL, stato_nascita = 'REPUBBLICA DI NARNIA' WHERE id = 'P020'`, "NARNIA", "persone.stato_nascita", anagrafe.ReasonBadValue},
+		{"ISTAT code as birth comune", `UPDATE persone SET stato_nascita = NULL, comune_nascita = '048017' WHERE id = 'P020'`, "048017", "persone.comune_nascita", anagrafe.ReasonBadValue},
+		{"ISTAT code as residence comune", `UPDATE indirizzi SET comune = '048017' WHERE persona_id = 'P020'`, "048017", "indirizzi.comune", anagrafe.ReasonBadValue},
 		{"blob in a text column", `UPDATE persone SET cognome = x'00ff' WHERE id = 'P020'`, "", "", ""},
 	}
 	for _, tt := range tests {

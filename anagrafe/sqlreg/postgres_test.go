@@ -166,3 +166,42 @@ func TestPostgresReadOnly(t *testing.T) {
 	require.NoError(t, src.DB().QueryRowContext(ctx, "SELECT count(*) FROM persone WHERE id = 'NEW' OR telefono = 'x'").Scan(&ids))
 	assert.Zero(t, ids, "nothing was written")
 }
+
+// The search_path parameter of a postgres:// URL selects the schema that
+// holds the register (or the vendor's views): two schemas of one database
+// hold two registers, and each URL reads its own, read-only. The
+// comma-separated form (views first, then the vendor's tables) also works.
+func TestPostgresSearchPath(t *testing.T) {
+	base := pgBase(t)
+	ctx := context.Background()
+	recs := anagrafetest.Records()
+	urls := []string{pgSchemaURL(t, base), pgSchemaURL(t, base)}
+	for i, url := range urls {
+		w, err := sqlreg.Open(ctx, url, sqlreg.Options{Writable: true})
+		require.NoError(t, err)
+		require.NoError(t, sqlreg.CreateSchema(ctx, w.DB(), w.Dialect()))
+		require.NoError(t, w.InsertRecords(ctx, recs[:i+1]...))
+		require.NoError(t, w.Close())
+	}
+	for i, url := range urls {
+		src, err := sqlreg.Open(ctx, url, sqlreg.Options{})
+		require.NoError(t, err)
+		n, err := anagrafe.Count(ctx, src, anagrafe.All())
+		require.NoError(t, err)
+		assert.Equal(t, i+1, n, url)
+		var path string
+		require.NoError(t, src.DB().QueryRowContext(ctx, "SHOW search_path").Scan(&path))
+		assert.Equal(t, url[strings.LastIndex(url, "=")+1:], path)
+		require.NoError(t, src.Close())
+	}
+	// views first, then the tables they read: an empty schema ahead of the
+	// register changes nothing.
+	empty := pgSchemaURL(t, base)
+	two := empty + "," + urls[1][strings.LastIndex(urls[1], "=")+1:]
+	src, err := sqlreg.Open(ctx, two, sqlreg.Options{})
+	require.NoError(t, err)
+	defer src.Close()
+	n, err := anagrafe.Count(ctx, src, anagrafe.All())
+	require.NoError(t, err)
+	assert.Equal(t, 2, n)
+}

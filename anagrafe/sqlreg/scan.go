@@ -130,6 +130,9 @@ func (r *personRow) decode(p *anagrafe.Person, withPermit bool) error {
 			Interior: r.interior.String, CAP: r.cap.String, CareOf: r.careOf.String,
 		},
 	}
+	if err := placeCodeError(p); err != nil {
+		return err
+	}
 	var err error
 	if p.BirthDate, err = eli2.ParsePartialDate(r.birth.String); err != nil {
 		if anagrafe.DateReason(r.birth.String) == anagrafe.ReasonImpossibleDate {
@@ -170,6 +173,53 @@ func (r *personRow) decode(p *anagrafe.Person, withPermit bool) error {
 	}
 	p.Permit = pm
 	return nil
+}
+
+// placeCodeError checks the shape of p's place codes: a Belfiore code (a
+// letter and three digits) in persone.comune_nascita and indirizzi.comune,
+// an ISTAT state code (three digits) in persone.stato_nascita. Anything
+// else (a vendor's view passing through an ISTAT comune code or a state name
+// its code tables do not map) is a bad value of that column: the person is
+// reported and skipped, not exported with the place missing. Whether the
+// code exists is the validator's business (unknown_comune…).
+func placeCodeError(p *anagrafe.Person) error {
+	for _, c := range []struct {
+		v, col string
+		ok     func(string) bool
+	}{
+		{p.BirthComune, "persone.comune_nascita", isBelfiore},
+		{p.BirthState, "persone.stato_nascita", isStateCode},
+		{p.Address.Comune, "indirizzi.comune", isBelfiore},
+	} {
+		if c.v != "" && !c.ok(c.v) {
+			return recordError(p.ID, c.col, anagrafe.ReasonBadValue, errWantPlace[c.col])
+		}
+	}
+	return nil
+}
+
+var errWantPlace = map[string]error{
+	"persone.comune_nascita": fmt.Errorf("%w: want a Belfiore code (A123)", anagrafe.ErrBadValue),
+	"indirizzi.comune":       fmt.Errorf("%w: want a Belfiore code (A123)", anagrafe.ErrBadValue),
+	"persone.stato_nascita":  fmt.Errorf("%w: want an ISTAT 3-digit state code", anagrafe.ErrBadValue),
+}
+
+// isBelfiore reports whether s has the shape of a Belfiore code: an ASCII
+// letter and three digits.
+func isBelfiore(s string) bool {
+	return len(s) == 4 && (s[0] >= 'A' && s[0] <= 'Z' || s[0] >= 'a' && s[0] <= 'z') && isDigits(s[1:])
+}
+
+// isStateCode reports whether s has the shape of an ISTAT state code.
+func isStateCode(s string) bool { return len(s) == 3 && isDigits(s) }
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // parseDate parses an ISO date; PostgreSQL DATE columns seen through a
