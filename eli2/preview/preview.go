@@ -35,6 +35,9 @@ type Item struct {
 	// writes otherwise (names as in the passport: José María → JOSE MARIA);
 	// each is shown beside its field. anagrafe.RegisterSpellings builds it.
 	Register map[string]string
+	// Fees, when not nil, adds the "importi indicativi" box after the
+	// sections of Modulo 1.
+	Fees *Fees
 }
 
 // Options change how the page is rendered. The zero value renders in
