@@ -290,6 +290,13 @@ func TestReminderFor(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, want, got, want.To.PersonID)
 	}
+	expired := &anagrafe.Record{Person: anagrafe.Person{ID: "X2", Permit: &anagrafe.Permit{Type: "1", ExpiryDate: on.AddDays(-1)}}}
+	_, err = desk.ReminderFor(expired, desk.ReminderOptions{On: on})
+	require.ErrorIs(t, err, desk.ErrNoReminder, "no reminder for a permit already expired")
+	today := &anagrafe.Record{Person: anagrafe.Person{ID: "X3", Permit: &anagrafe.Permit{Type: "1", ExpiryDate: on}}}
+	r, err := desk.ReminderFor(today, desk.ReminderOptions{On: on})
+	require.NoError(t, err)
+	assert.Equal(t, 0, r.DaysLeft)
 	noPermit := &anagrafe.Record{Person: anagrafe.Person{ID: "X1"}}
 	_, err = desk.ReminderFor(noPermit, desk.ReminderOptions{On: on})
 	require.ErrorIs(t, err, desk.ErrNoReminder)

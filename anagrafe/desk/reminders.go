@@ -76,15 +76,16 @@ func Reminders(ctx context.Context, src anagrafe.Source, opts ReminderOptions) (
 	return out, nil
 }
 
-// ErrNoReminder is returned by ReminderFor for a person whose permit cannot
-// be renewed by letter: no permit, a receipt or renewal in progress, or no
-// expiry recorded.
+// ErrNoReminder is returned by ReminderFor for a person who gets no
+// reminder: no permit, a receipt or renewal in progress, no expiry
+// recorded, or a permit already expired on the letter date (the letter
+// announces an expiry; see Art11Notices for permits long expired).
 var ErrNoReminder = errors.New("desk: no permit to renew")
 
-// ReminderFor returns the reminder letter of one resident, whatever the
-// expiry date (opts.Window is ignored): the letter a help desk prints for
-// the person in front of it. It fails with ErrNoReminder when Reminders
-// would give the person no letter.
+// ReminderFor returns the reminder letter of one resident whose permit
+// expires on or after opts.On, however far ahead (opts.Window is ignored):
+// the letter a help desk prints for the person in front of it. It fails
+// with ErrNoReminder otherwise.
 func ReminderFor(rec *anagrafe.Record, opts ReminderOptions) (Reminder, error) {
 	if rec == nil {
 		return Reminder{}, anagrafe.ErrNilRecord
@@ -98,7 +99,7 @@ func ReminderFor(rec *anagrafe.Record, opts ReminderOptions) (Reminder, error) {
 		cl = DefaultChecklist()
 	}
 	r, ok := reminderOf(rec, tablesOr(opts.Tables), cl, on)
-	if !ok {
+	if !ok || r.DaysLeft < 0 {
 		return Reminder{}, ErrNoReminder
 	}
 	return r, nil

@@ -264,7 +264,7 @@ func (s *Server) person(w http.ResponseWriter, r *http.Request) {
 	on := s.cfg.Today()
 	b := personBody{ID: id, Name: strings.TrimSpace(rec.Person.Surname + " " + rec.Person.Name)}
 	if _, err := desk.ReminderFor(rec, desk.ReminderOptions{On: on}); err != nil {
-		b.LetterReason = "Nessun permesso da rinnovare registrato (assente, ricevuta o rinnovo in corso, o senza scadenza)."
+		b.LetterReason = "Nessuna lettera di promemoria: permesso assente, già scaduto, senza scadenza, o ricevuta / rinnovo in corso."
 	}
 	mopts := anagrafe.MapOptions{On: on, ShowPersonalData: s.cfg.ShowPersonalData}
 	p, probs, err := anagrafe.Map(rec, anagrafe.Request{}, mopts)
@@ -334,7 +334,7 @@ func (s *Server) letter(w http.ResponseWriter, r *http.Request) {
 	}
 	rem, err := desk.ReminderFor(rec, desk.ReminderOptions{On: s.cfg.Today()})
 	if err != nil {
-		s.render(w, http.StatusUnprocessableEntity, "error.html", page{Title: "Lettera non disponibile", Error: "Nessun permesso da rinnovare registrato per questa persona."})
+		s.render(w, http.StatusUnprocessableEntity, "error.html", page{Title: "Lettera non disponibile", Error: "Nessuna lettera di promemoria per questa persona: permesso assente, già scaduto, senza scadenza, o ricevuta / rinnovo in corso."})
 		return
 	}
 	var buf bytes.Buffer

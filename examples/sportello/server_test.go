@@ -16,13 +16,14 @@ import (
 
 	"github.com/retecomuni/eli2sdk/anagrafe"
 	"github.com/retecomuni/eli2sdk/anagrafe/anagrafetest"
+	"github.com/retecomuni/eli2sdk/anagrafe/desk"
 	"github.com/retecomuni/eli2sdk/anagrafe/memory"
 	"github.com/retecomuni/eli2sdk/codes"
 	"github.com/retecomuni/eli2sdk/eli2"
 )
 
 // testDay is the reference date of the fixtures' tests.
-var testDay = codes.NewDate(2026, 11, 20)
+var testDay = anagrafetest.RefDate
 
 const testOperator = "Anna Verdi"
 
@@ -39,7 +40,8 @@ func newTestApp(t *testing.T) *testApp {
 	t.Cleanup(func() { log.Close() })
 	srv, err := NewServer(Config{
 		Source: memory.New(anagrafetest.Records()...), Audit: log,
-		Today: func() codes.Date { return testDay },
+		Today:  func() codes.Date { return testDay },
+		Office: desk.Office{Comune: "Comune di Firenze", Name: "Ufficio Anagrafe – Sportello immigrati"},
 	})
 	require.NoError(t, err)
 	require.Len(t, srv.Token(), 64)
@@ -257,6 +259,8 @@ func TestDownloadIsValidAndAudited(t *testing.T) {
 
 	w = a.get(t, "/persona/P001/lettera")
 	require.Equal(t, http.StatusOK, w.Code)
+	assert.Contains(t, w.Body.String(), "15/07/2026")
+	assert.Contains(t, w.Body.String(), "30 giorni")
 	assert.Contains(t, w.Header().Get("Content-Security-Policy"), "style-src 'sha256-")
 	assert.Equal(t, letterCSP(w.Body.Bytes()), w.Header().Get("Content-Security-Policy"))
 
@@ -275,6 +279,17 @@ func TestDownloadIsValidAndAudited(t *testing.T) {
 	}
 }
 
+func TestNoLetterForExpiredPermit(t *testing.T) {
+	a := newTestApp(t)
+	a.login(t)
+	w := a.get(t, "/persona/P004") // permit expired on 2025-12-14
+	require.Equal(t, http.StatusOK, w.Code)
+	assert.NotContains(t, w.Body.String(), `href="/persona/P004/lettera"`)
+	assert.Contains(t, w.Body.String(), "Nessuna lettera di promemoria")
+	w = a.get(t, "/persona/P004/lettera")
+	assert.Equal(t, http.StatusUnprocessableEntity, w.Code)
+}
+
 func TestUnknownPerson(t *testing.T) {
 	a := newTestApp(t)
 	a.login(t)
@@ -290,15 +305,15 @@ func TestExpiryChart(t *testing.T) {
 	counts, err := expiringPerMonth(t.Context(), memory.New(anagrafetest.Records()...), testDay)
 	require.NoError(t, err)
 	require.Len(t, counts, 12)
-	assert.Equal(t, monthCount{Year: 2026, Month: 11, N: counts[0].N}, counts[0])
+	assert.Equal(t, monthCount{Year: 2026, Month: 6, N: counts[0].N}, counts[0])
 	assert.Equal(t, 2027, counts[11].Year)
-	assert.Equal(t, 10, counts[11].Month)
+	assert.Equal(t, 5, counts[11].Month)
 	// Cross-check with the register: every permit expiring from testDay to
 	// the end of October 2027 is counted once.
 	want := 0
 	for rec, err := range anagrafe.Search(t.Context(), memory.New(anagrafetest.Records()...), anagrafe.All()) {
 		require.NoError(t, err)
-		if p := rec.Person.Permit; p != nil && p.ExpiryDate >= testDay && p.ExpiryDate < codes.NewDate(2027, 11, 1) {
+		if p := rec.Person.Permit; p != nil && p.ExpiryDate >= testDay && p.ExpiryDate < codes.NewDate(2027, 6, 1) {
 			want++
 		}
 	}
@@ -312,7 +327,7 @@ func TestExpiryChart(t *testing.T) {
 	svg := string(expiryChart(counts))
 	assert.Contains(t, svg, `role="img"`)
 	assert.Contains(t, svg, "<title id=\"chart-title\">")
-	assert.Contains(t, svg, "<desc id=\"chart-desc\">novembre 2026: ")
+	assert.Contains(t, svg, "<desc id=\"chart-desc\">giugno 2026: ")
 	assert.Equal(t, 12, strings.Count(svg, "<rect"))
 	w := a.get(t, "/")
 	assert.Contains(t, w.Body.String(), "<svg")
