@@ -58,6 +58,13 @@ func TestBrowser(t *testing.T) {
 	resp.Body.Close()
 	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
 
+	// Home: skip link, search form with its label, the expiry chart.
+	dom = html.UnescapeString(string(browsertest.Run(t, bin, "--dump-dom", ts.URL+"/?"+tok)))
+	assert.Contains(t, dom, `<a class="skip" href="#main">`)
+	assert.Contains(t, dom, `<label for="q">`)
+	assert.Contains(t, dom, `<title id="chart-title">Permessi in scadenza per mese, prossimi 12 mesi</title>`)
+	assert.Equal(t, 12, strings.Count(dom, "<rect"))
+
 	// Search with the token in the URL: Chromium follows the redirect with
 	// the cookie, as a browser opening the printed address does.
 	dom = html.UnescapeString(string(browsertest.Run(t, bin, "--dump-dom", ts.URL+"/cerca?q=sevcenko&"+tok)))
