@@ -74,7 +74,7 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			return
 		}
 		c, err := r.Cookie(tokenCookie)
-		if err != nil || !s.tokenOK(c.Value) {
+		if err != nil || !s.tokenOK(c.Value) || !sameOrigin(r) {
 			s.forbidden(w)
 			return
 		}
@@ -102,4 +102,19 @@ func setSecurityHeaders(h http.Header) {
 	h.Set("X-Frame-Options", "DENY") // frame-ancestors for browsers without CSP 2
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cache-Control", "no-store") // personal data: never in the disk cache
+}
+
+// sameOrigin refuses a form posted from another origin (a second line of
+// defence behind the SameSite=Strict cookie, for browsers that ignore it):
+// a POST must carry no Origin or this app's.
+func sameOrigin(r *http.Request) bool {
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		return true
+	}
+	o := r.Header.Get("Origin")
+	if o == "" {
+		return true
+	}
+	u, err := url.Parse(o)
+	return err == nil && u.Host == r.Host
 }

@@ -30,6 +30,7 @@ const (
 	purposeDesk   = "sportello: verifica pratica"
 	purposeExport = "rinnovo permesso di soggiorno"
 	maxResults    = 50
+	maxQuery      = 100 // runes of a search
 )
 
 // Config is what the desk app serves.
@@ -179,6 +180,9 @@ type result struct {
 
 func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	raw := strings.TrimSpace(r.URL.Query().Get("q"))
+	if len([]rune(raw)) > maxQuery {
+		raw = string([]rune(raw)[:maxQuery])
+	}
 	q := fold(raw)
 	var out []result
 	more := false

@@ -156,6 +156,18 @@ func TestOtherAddressRefused(t *testing.T) {
 	}
 }
 
+func TestFormFromAnotherOriginRefused(t *testing.T) {
+	a := newTestApp(t)
+	r := a.request("POST", "/operatore", url.Values{"operatore": {"Intruso"}}, true)
+	r.Header.Set("Origin", "http://evil.example")
+	assert.Equal(t, http.StatusForbidden, a.do(r).Code)
+	assert.Empty(t, a.srv.op())
+	r = a.request("POST", "/operatore", url.Values{"operatore": {testOperator}}, true)
+	r.Header.Set("Origin", "http://127.0.0.1:8080")
+	assert.Equal(t, http.StatusSeeOther, a.do(r).Code)
+	assert.Equal(t, testOperator, a.srv.op())
+}
+
 func TestOperatorAskedFirst(t *testing.T) {
 	a := newTestApp(t)
 	w := a.get(t, "/")
