@@ -218,7 +218,7 @@ func (s *Server) find(ctx context.Context, q string) ([]result, bool, error) {
 		if len(out) == maxResults {
 			return out, true, nil
 		}
-		res := result{ID: p.ID, Surname: p.Surname, Name: p.Name, CF: s.cf(p.CodiceFiscale), Birth: p.BirthDate.String()}
+		res := result{ID: p.ID, Surname: p.Surname, Name: p.Name, CF: s.cf(p.CodiceFiscale), Birth: dmyPartial(p.BirthDate)}
 		if p.Permit != nil && p.Permit.ExpiryDate != 0 {
 			res.Expiry = dmy(p.Permit.ExpiryDate)
 		}
@@ -369,6 +369,20 @@ func safeName(id string) string {
 		}
 		return '_'
 	}, id)
+}
+
+// dmyPartial writes a partial date as the preview does: 10/03/1985,
+// 03/1985 or 1985.
+func dmyPartial(d eli2.PartialDate) string {
+	switch {
+	case d.IsZero():
+		return ""
+	case d.Month == 0:
+		return fmt.Sprintf("%04d", d.Year)
+	case d.Day == 0:
+		return fmt.Sprintf("%02d/%04d", d.Month, d.Year)
+	}
+	return fmt.Sprintf("%02d/%02d/%04d", d.Day, d.Month, d.Year)
 }
 
 func dmy(d codes.Date) string {

@@ -350,3 +350,12 @@ func TestEuro(t *testing.T) {
 		assert.Equal(t, want, euro(cents))
 	}
 }
+
+func TestDates(t *testing.T) {
+	assert.Equal(t, "10/03/1985", dmyPartial(eli2.PartialDate{Year: 1985, Month: 3, Day: 10}))
+	assert.Equal(t, "03/1985", dmyPartial(eli2.PartialDate{Year: 1985, Month: 3}))
+	assert.Equal(t, "1985", dmyPartial(eli2.PartialDate{Year: 1985}))
+	assert.Equal(t, "", dmyPartial(eli2.PartialDate{}))
+	assert.Equal(t, "15/07/2026", dmy(codes.NewDate(2026, 7, 15)))
+	assert.Equal(t, "", dmy(0))
+}
