@@ -9,8 +9,8 @@ import (
 // Questure do not map one to one onto provinces: ISTAT's table has no
 // questura column, and Sud Sardegna (SU) has no questura of its own (it is
 // served by Cagliari). The generator keeps these exceptions in one named list
-// (source.NoQuestura). Treat a questura that differs from the domicile's
-// province as a warning, not an error.
+// (source.NoQuestura). The competent questura is the one serving the
+// domicile's province (art. 5 c.4 d.lgs. 286/1998): Questura here.
 type Province struct {
 	Istat       string // ISTAT code (092)
 	Sigla       string // two-letter sigla (CA)

@@ -64,9 +64,9 @@ func (c *checker) childOfApplicant(prefix string, child, parent PartialDate) {
 	}
 	switch {
 	case child.Latest() < parent.Earliest():
-		c.add(prefix+".DataNascita", CodeChildOlderThanParent, "birth", child.String(), "parent", parent.String())
+		c.add(prefix+".DataNascita", CodeChildOlderThanParent, "birth", c.birthDate(child), "parent", c.birthDate(parent))
 	case codes.YearsBetween(parent.Earliest(), child.Latest()) < c.opts.Policy.ParentMinAge:
-		c.add(prefix+".DataNascita", CodeParentTooYoung, "birth", child.String(), "parent", parent.String(),
+		c.add(prefix+".DataNascita", CodeParentTooYoung, "birth", c.birthDate(child), "parent", c.birthDate(parent),
 			"min", strconv.Itoa(c.opts.Policy.ParentMinAge))
 	}
 }

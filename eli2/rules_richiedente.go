@@ -48,7 +48,7 @@ func (c *checker) birth(prefix string, d PartialDate, l LuogoNascita) {
 	if d.IsZero() {
 		c.add(prefix+".DataNascita", CodeRequired)
 	} else if d.Earliest() > c.on {
-		c.add(prefix+".DataNascita", CodeBirthInFuture, "value", d.String(), "date", c.date(c.on))
+		c.add(prefix+".DataNascita", CodeBirthInFuture, "value", c.birthDate(d), "date", c.date(c.on))
 	}
 	path := prefix + ".LuogoNascita"
 	switch {
@@ -77,7 +77,7 @@ func (c *checker) birthComune(path, belfiore string, d PartialDate) {
 		}
 	}
 	c.add(path, CodePlaceNotValidOnDate, "place", c.phrase(placeComune), "value", belfiore,
-		"date", d.String())
+		"date", c.birthDate(d))
 }
 
 // birthState checks that a foreign state may be a birth place and existed
@@ -96,7 +96,7 @@ func (c *checker) birthState(path, istat string, d PartialDate) {
 	}
 	if !overlaps(s.From, s.To, d.Earliest(), d.Latest()) {
 		c.add(path, CodePlaceNotValidOnDate, "place", c.phrase(placeState), "value", istat,
-			"date", d.String())
+			"date", c.birthDate(d))
 	}
 }
 

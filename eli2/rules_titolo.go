@@ -94,6 +94,6 @@ func (c *checker) period(p Period) string {
 // A birth after the file date is birth_in_future alone.
 func (c *checker) issuedBeforeBirth(path string, issue codes.Date, birth PartialDate) {
 	if !issue.IsZero() && !birth.IsZero() && birth.Earliest() <= c.on && issue < birth.Earliest() {
-		c.add(path, CodeIssuedBeforeBirth, "value", c.date(issue), "birth", birth.String())
+		c.add(path, CodeIssuedBeforeBirth, "value", c.date(issue), "birth", c.birthDate(birth))
 	}
 }

@@ -146,6 +146,19 @@ func (c *checker) name(s string) string {
 	return maskName(s)
 }
 
+// birthDate returns a birth date as messages may show it: in full with
+// ShowPersonalData, otherwise the year only ("1964-**-**"), enough for the
+// operator to find the record, not enough to identify the person.
+func (c *checker) birthDate(d PartialDate) string {
+	if c.opts.ShowPersonalData || d.Month == 0 {
+		return d.String()
+	}
+	if d.Day == 0 {
+		return strconv.Itoa(d.Year) + "-**"
+	}
+	return strconv.Itoa(d.Year) + "-**-**"
+}
+
 // date formats d for messages in the checker's language.
 func (c *checker) date(d codes.Date) string {
 	if c.opts.Lang == "it" {

@@ -160,3 +160,34 @@ func TestRuleCatalogue(t *testing.T) {
 		assert.Contains(t, string(doc), "//	"+r.Code+" ", "doc.go lists %s", r.Code)
 	}
 }
+
+// TestBirthDatesMasked: messages do not quote a birth date unless
+// ShowPersonalData (issue 11: no personal data in messages); the year is
+// kept so the operator can find the record.
+func TestBirthDatesMasked(t *testing.T) {
+	p := typicalPratica()
+	var child int
+	for i, f := range p.Familiari {
+		if f.Relazione == Figlio {
+			child = i
+		}
+	}
+	p.Familiari[child].DataNascita = PartialDate{Year: p.Richiedente.DataNascita.Year + 5, Month: 3, Day: 9}
+	find := func(ps Problems) string {
+		for _, pr := range ps {
+			if pr.Code == CodeParentTooYoung {
+				return pr.Message
+			}
+		}
+		return ""
+	}
+	msg := find(Validate(p, ValidateOptions{On: testOn}))
+	require.NotEmpty(t, msg)
+	full := p.Familiari[child].DataNascita.String()
+	assert.NotContains(t, msg, full)
+	assert.Contains(t, msg, full[:4]+"-**-**")
+	assert.NotContains(t, msg, p.Richiedente.DataNascita.String())
+
+	msg = find(Validate(p, ValidateOptions{On: testOn, ShowPersonalData: true}))
+	assert.Contains(t, msg, full)
+}

@@ -27,16 +27,16 @@ type Art11Notice struct {
 type Art11Options struct {
 	On     codes.Date    // notice date; 0 = today
 	Tables *codes.Tables // comune names; nil = codes.Default()
+	// OnRecordError receives each record the register cannot read
+	// (*anagrafe.RecordError): it is left out and the others go on. Nil
+	// leaves such records out silently.
+	OnRecordError func(error)
 }
 
-// Art11Months is the number of months after the permit's expiry past which
-// the registry office reviews the registration (DPR 223/1989 art. 11 c.1
-// lett. c: six months from the expiry of the permit).
-const Art11Months = 6
-
-// Art11Notices returns one notice per resident of src whose permit expired
-// more than six months before the notice date (anagrafe.ExpiredMoreThan(6):
-// receipts and renewals in progress excluded), in register ID order.
+// Art11Notices returns one notice per resident of src for the procedure of
+// DPR 223/1989 art. 11 (anagrafe.Art11Candidates: permit expired more than
+// anagrafe.Art11Months months before the notice date, no receipt or
+// renewal in progress, still subject to a permit), in register ID order.
 func Art11Notices(ctx context.Context, src anagrafe.Source, opts Art11Options) ([]Art11Notice, error) {
 	on := opts.On
 	if on == 0 {
@@ -44,11 +44,17 @@ func Art11Notices(ctx context.Context, src anagrafe.Source, opts Art11Options) (
 	}
 	t := tablesOr(opts.Tables)
 	var out []Art11Notice
-	for rec, err := range anagrafe.Search(ctx, src, anagrafe.ExpiredMoreThan(Art11Months).At(on)) {
+	for c, err := range anagrafe.Art11Candidates(ctx, src, on) {
 		if err != nil {
+			if anagrafe.IsRecordError(err) {
+				if opts.OnRecordError != nil {
+					opts.OnRecordError(err)
+				}
+				continue
+			}
 			return nil, fmt.Errorf("desk: art. 11: %w", err)
 		}
-		p := &rec.Person
+		p := &c.Record.Person
 		out = append(out, Art11Notice{
 			To:         addressee(p, t, on),
 			Expiry:     p.Permit.ExpiryDate,

@@ -45,6 +45,10 @@ type ReminderOptions struct {
 	Window    Window        // days before expiry
 	Checklist *Checklist    // documents for a RINNOVO; nil = DefaultChecklist()
 	Tables    *codes.Tables // comune names; nil = codes.Default()
+	// OnRecordError receives each record the register cannot read
+	// (*anagrafe.RecordError): it is left out and the others go on. Nil
+	// leaves such records out silently.
+	OnRecordError func(error)
 }
 
 // Reminders returns one reminder per resident of src whose permit expires
@@ -67,6 +71,12 @@ func Reminders(ctx context.Context, src anagrafe.Source, opts ReminderOptions) (
 	var out []Reminder
 	for rec, err := range anagrafe.Search(ctx, src, q) {
 		if err != nil {
+			if anagrafe.IsRecordError(err) {
+				if opts.OnRecordError != nil {
+					opts.OnRecordError(err)
+				}
+				continue
+			}
 			return nil, fmt.Errorf("desk: reminders: %w", err)
 		}
 		if r, ok := reminderOf(rec, t, cl, on); ok {

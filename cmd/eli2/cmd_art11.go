@@ -61,7 +61,7 @@ func runArt11(args []string, stdout, stderr io.Writer) int {
 	}
 	defer src.Close()
 	defer audit.Close()
-	ns, err := desk.Art11Notices(ctx, src, desk.Art11Options{On: on})
+	ns, err := desk.Art11Notices(ctx, src, desk.Art11Options{On: on, OnRecordError: deskUnreadable(stderr, "art11")})
 	if err != nil {
 		fmt.Fprintf(stderr, "eli2 art11: %v\n", err)
 		return 2

@@ -22,7 +22,7 @@ func init() {
 }
 
 const previewUsage = `uso:
-  eli2 preview FILE --out ANTEPRIMA.html [--pratica ID] [--mask-cf] [--lang it|en] [--title TITOLO]
+  eli2 preview FILE --out ANTEPRIMA.html [--pratica ID | --limit N] [--mask-cf] [--lang it|en] [--title TITOLO]
   eli2 preview --db URL --person ID --out ANTEPRIMA.html [--richiesta TIPO] [--tipologia N]
                [--questura SIGLA] [--audit-log FILE] [--operatore OP] [--finalita MOTIVO] [--mask-cf] [--lang it|en]
 
@@ -51,6 +51,7 @@ type previewArgs struct {
 	file    string
 	out     string
 	pratica string
+	limit   int
 	db      string
 	person  string
 	maskCF  bool
@@ -97,7 +98,11 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 		return exitCannotRun
 	}
 	defer f.Close()
-	render := func(w io.Writer) error { return streamPreview(w, f, a.pratica, a.lang, opts, &sum) }
+		if msg := a.checkSize(f); msg != "" {
+		fmt.Fprintf(stderr, "eli2 preview: %s\n", msg)
+		return exitCannotRun
+	}
+	render := func(w io.Writer) error { return streamPreview(w, f, a.pratica, a.lang, a.limit, opts, &sum) }
 	if a.out == stdoutName {
 		err = render(stdout)
 	} else {
@@ -113,12 +118,15 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 	if a.out != "-" {
 		fmt.Fprintf(stdout, "anteprima scritta in %s: %d pratiche, %d errori, %d avvisi\n",
 			a.out, sum.pratiche, sum.errors, sum.warnings)
+		if sum.omitted > 0 {
+			fmt.Fprintf(stdout, "altre %d pratiche non mostrate (--limit %d)\n", sum.omitted, a.limit)
+		}
 	}
 	return 0
 }
 
 // previewSummary counts what the page shows.
-type previewSummary struct{ pratiche, errors, warnings int }
+type previewSummary struct{ pratiche, omitted, errors, warnings int }
 
 func (s *previewSummary) add(ps eli2.Problems) {
 	for _, p := range ps {
@@ -136,6 +144,7 @@ func newPreviewFlags(a *previewArgs, stderr io.Writer) *flag.FlagSet {
 	fs.SetOutput(stderr)
 	fs.StringVar(&a.out, "out", "", "file HTML da scrivere (- per stdout)")
 	fs.StringVar(&a.pratica, "pratica", "", "mostra solo la pratica con questo id")
+	fs.IntVar(&a.limit, "limit", 0, "mostra al più N pratiche (le altre sono comunque validate)")
 	fs.StringVar(&a.db, "db", "", "URL dell'anagrafe (sqlite:PERCORSO, postgres://…) invece di un file")
 	fs.StringVar(&a.person, "person", "", "id della persona nell'anagrafe (con --db)")
 	fs.BoolVar(&a.maskCF, "mask-cf", false, "maschera i codici fiscali (RSSMRA*********S)")
@@ -173,8 +182,10 @@ func (a *previewArgs) check(pos []string) string {
 		return "--db richiede --person ID"
 	case a.db == "" && a.person != "":
 		return "--person si usa solo con --db"
-	case a.db != "" && a.pratica != "":
-		return "--pratica si usa solo con un file"
+	case a.db != "" && (a.pratica != "" || a.limit != 0):
+		return "--pratica e --limit si usano solo con un file"
+	case a.limit < 0:
+		return "--limit: numero di pratiche non valido"
 	case a.db == "" && (a.richiesta != "" || a.tipologia != 0 || a.questura != "" || a.audit != "" || a.operator != ""):
 		return "--richiesta, --tipologia, --questura, --audit-log e --operatore si usano solo con --db"
 	case a.richiesta != "" && !eli2.TipoRichiesta(strings.ToUpper(a.richiesta)).Valid():
@@ -205,12 +216,33 @@ func sameFile(a, b string) bool {
 	return err == nil && os.SameFile(fa, fb)
 }
 
+// previewMaxBytes is the size of an import file past which preview asks
+// for --pratica or --limit: a page of thousands of applications is neither
+// printable nor readable in a browser (about 2 MiB is some 400
+// applications).
+const previewMaxBytes = 2 << 20
+
+// checkSize returns the message refusing a file past previewMaxBytes
+// without --pratica or --limit, or "".
+func (a *previewArgs) checkSize(f *os.File) string {
+	if a.pratica != "" || a.limit > 0 {
+		return ""
+	}
+	fi, err := f.Stat()
+	if err != nil || fi.Size() <= previewMaxBytes {
+		return ""
+	}
+	return fmt.Sprintf("il file è grande (%d MiB): indicare --pratica ID per una pratica, o --limit N per le prime N", fi.Size()>>20)
+}
+
 // streamPreview decodes an import file one application at a time,
 // validates each with the file's rules (date of the header, unique ids,
 // declared count) and renders it at once, so that a batch of any size is
 // previewed in constant memory. With only != "" it shows just that
-// application, and fails when the file has none with that id.
-func streamPreview(w io.Writer, r io.Reader, only, lang string, opts preview.Options, sum *previewSummary) error {
+// application, and fails when the file has none with that id; with
+// limit > 0 it shows the first limit applications and counts the others
+// (every application is still validated, so file-level problems stand).
+func streamPreview(w io.Writer, r io.Reader, only, lang string, limit int, opts preview.Options, sum *previewSummary) error {
 	dec := eli2.NewDecoder(r)
 	h, err := dec.Header()
 	if err != nil {
@@ -228,14 +260,20 @@ func streamPreview(w io.Writer, r io.Reader, only, lang string, opts preview.Opt
 	}
 	for {
 		p, err := dec.Next()
+		var re *eli2.RecordError
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		if err != nil {
+		if err != nil && !errors.As(err, &re) {
 			return err
 		}
-		probs := v.Pratica(p)
+		// a value that cannot be read is a problem of its application
+		probs := v.PraticaDecoded(p, err)
 		if only != "" && p.ID != only {
+			continue
+		}
+		if limit > 0 && sum.pratiche >= limit {
+			sum.omitted++
 			continue
 		}
 		sum.pratiche++

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -258,4 +259,47 @@ func TestPreviewCommandSampleFiles(t *testing.T) {
 			assert.True(t, strings.HasSuffix(string(page), "</html>\n"))
 		})
 	}
+}
+
+// A large file is refused without --pratica or --limit (issue 11: bounded
+// work on any input); --limit shows the first N and counts the rest.
+func TestPreviewCommandLargeFile(t *testing.T) {
+	in := previewSample(t)
+	src, err := os.Open(in)
+	require.NoError(t, err)
+	f, err := eli2.DecodeFile(src)
+	src.Close()
+	require.NoError(t, err)
+	// enough applications to pass the size guard
+	one := f.Pratiche[0]
+	f.Pratiche = nil
+	for i := 0; i < previewMaxBytes/1000; i++ {
+		p := one
+		p.ID = fmt.Sprintf("P%05d", i)
+		f.Pratiche = append(f.Pratiche, p)
+	}
+	f.Intestazione.NumeroPratiche = len(f.Pratiche)
+	var buf bytes.Buffer
+	require.NoError(t, eli2.EncodeFile(&buf, f))
+	require.Greater(t, buf.Len(), previewMaxBytes)
+	path := filepath.Join(t.TempDir(), "grande.xml")
+	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o600))
+
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"preview", path, "--out", "-"}, &stdout, &stderr)
+	assert.Equal(t, exitCannotRun, code)
+	assert.Contains(t, stderr.String(), "--limit")
+	assert.Empty(t, stdout.String())
+
+	stdout.Reset()
+	stderr.Reset()
+	out := filepath.Join(t.TempDir(), "p.html")
+	code = run([]string{"preview", path, "--limit", "1", "--out", out}, &stdout, &stderr)
+	require.Equal(t, 0, code, stderr.String())
+	assert.Contains(t, stdout.String(), "1 pratiche")
+	assert.Contains(t, stdout.String(), fmt.Sprintf("altre %d pratiche non mostrate", len(f.Pratiche)-1))
+	page, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(page), "Pratica P00000")
+	assert.NotContains(t, string(page), "Pratica P00001")
 }

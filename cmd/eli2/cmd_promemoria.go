@@ -125,6 +125,12 @@ func deskReport(stderr io.Writer, name, dir string, w desk.Written, err error) i
 	return 0
 }
 
+// deskUnreadable reports a register record that cannot be read (named by
+// id, field and rule, never by value): it is left out, the others go on.
+func deskUnreadable(stderr io.Writer, name string) func(error) {
+	return func(err error) { fmt.Fprintf(stderr, "eli2 %s: escluso, record illeggibile: %v\n", name, err) }
+}
+
 // parseDays reads "120" or "120d".
 func parseDays(s string) (int, error) {
 	n, err := strconv.Atoi(strings.TrimSuffix(strings.ToLower(strings.TrimSpace(s)), "d"))
@@ -172,7 +178,7 @@ func runPromemoria(args []string, stdout, stderr io.Writer) int {
 	if w.From < w.To {
 		return usageErr("--from deve essere maggiore o uguale a --to (giorni prima della scadenza)")
 	}
-	opts := desk.ReminderOptions{On: on, Window: w}
+	opts := desk.ReminderOptions{On: on, Window: w, OnRecordError: deskUnreadable(stderr, "promemoria")}
 	if documenti != "" {
 		if opts.Checklist, err = desk.LoadChecklistFile(documenti); err != nil {
 			return usageErr("--documenti: " + err.Error())
