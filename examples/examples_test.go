@@ -4,7 +4,12 @@
 package examples_test
 
 import (
+	"bufio"
 	"context"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -204,4 +209,61 @@ func TestCodiceFiscale(t *testing.T) {
 	stdout, _, code = runExample(t, "codice_fiscale", "-check", cfLine, "-surname", "Horvat", "-name", "Ivan", "-sex", "F", "-birth", "1985-01-01", "-state", "250")
 	require.Equal(t, 0, code)
 	assert.Contains(t, stdout, "mismatch Sesso")
+}
+
+// TestSportello starts the desk app on its own as a comune runs it and
+// checks what only the program does: the loopback listener, the URL with
+// the token, refusal without it, the operator on the audit lines.
+func TestSportello(t *testing.T) {
+	_, stderr, code := runExample(t, "sportello", "--db", "sqlite:"+demoDB(t), "--addr", "0.0.0.0:0")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "loopback")
+
+	audit := filepath.Join(t.TempDir(), "audit.jsonl")
+	cmd := exec.Command(exe(t, "sportello"), "--db", "sqlite:"+demoDB(t), "--audit", audit)
+	stdout, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	defer func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	}()
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	require.NoError(t, err)
+	i := strings.Index(line, "http://127.0.0.1:")
+	require.GreaterOrEqual(t, i, 0, line)
+	start, err := url.Parse(strings.TrimSpace(line[i:]))
+	require.NoError(t, err)
+	require.Len(t, start.Query().Get("t"), 64, "a 256-bit token")
+	base := "http://" + start.Host
+
+	resp, err := http.Get(base + "/")
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusForbidden, resp.StatusCode, "no token")
+
+	jar, err := cookiejar.New(nil)
+	require.NoError(t, err)
+	client := &http.Client{Jar: jar}
+	resp, err = client.Get(start.String())
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "/", resp.Request.URL.Path, "redirected without the token")
+	resp, err = client.PostForm(base+"/operatore", url.Values{"operatore": {"Mario Rossi"}})
+	require.NoError(t, err)
+	resp.Body.Close()
+	resp, err = client.Get(base + "/cerca?q=P0000001")
+	require.NoError(t, err)
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.NoError(t, err)
+	assert.Contains(t, string(body), `href="/persona/P0000001"`)
+	resp, err = client.Get(base + "/persona/P0000001")
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	log, err := os.ReadFile(audit)
+	require.NoError(t, err)
+	assert.Contains(t, string(log), `"operator":"Mario Rossi","person_id":"P0000001"`)
 }

@@ -2,6 +2,7 @@ package desk_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -131,4 +132,26 @@ func ExampleWriteReminders() {
 	// audit: mrossi P020 promemoria rinnovo permesso di soggiorno
 	// audit: mrossi P030 promemoria rinnovo permesso di soggiorno
 	// [promemoria-0001-P020.html promemoria-0002-P030.html] promemoria.csv
+}
+
+// ExampleReminderFor makes the reminder letter of the person at the desk,
+// whatever the reminder window; a permit already expired gets none.
+func ExampleReminderFor() {
+	src := memory.New(anagrafetest.Records()...)
+	on := codes.NewDate(2026, 6, 15)
+	for _, id := range []string{"P001", "P004"} {
+		rec, err := src.Person(context.Background(), id)
+		if err != nil {
+			panic(err)
+		}
+		r, err := desk.ReminderFor(rec, desk.ReminderOptions{On: on})
+		if errors.Is(err, desk.ErrNoReminder) {
+			fmt.Println(id, "no letter")
+			continue
+		}
+		fmt.Println(id, r.Expiry, r.DaysLeft)
+	}
+	// Output:
+	// P001 2026-07-15 30
+	// P004 no letter
 }

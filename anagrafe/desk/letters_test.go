@@ -280,3 +280,30 @@ func TestLetterEscapesRegisterText(t *testing.T) {
 	assert.NotContains(t, b.String(), "<b>x</b>")
 	assert.Contains(t, b.String(), "A&amp;B &lt;script&gt;")
 }
+
+func TestReminderFor(t *testing.T) {
+	on := codes.NewDate(2026, 11, 20)
+	src := fixtures()
+	rs, err := desk.Reminders(context.Background(), src, desk.ReminderOptions{On: on, Window: desk.Window{From: 3650, To: 0}})
+	require.NoError(t, err)
+	require.NotEmpty(t, rs)
+	for _, want := range rs {
+		rec, err := src.Person(context.Background(), want.To.PersonID)
+		require.NoError(t, err)
+		got, err := desk.ReminderFor(rec, desk.ReminderOptions{On: on})
+		require.NoError(t, err)
+		assert.Equal(t, want, got, want.To.PersonID)
+	}
+	expired := &anagrafe.Record{Person: anagrafe.Person{ID: "X2", Permit: &anagrafe.Permit{Type: "1", ExpiryDate: on.AddDays(-1)}}}
+	_, err = desk.ReminderFor(expired, desk.ReminderOptions{On: on})
+	require.ErrorIs(t, err, desk.ErrNoReminder, "no reminder for a permit already expired")
+	today := &anagrafe.Record{Person: anagrafe.Person{ID: "X3", Permit: &anagrafe.Permit{Type: "1", ExpiryDate: on}}}
+	r, err := desk.ReminderFor(today, desk.ReminderOptions{On: on})
+	require.NoError(t, err)
+	assert.Equal(t, 0, r.DaysLeft)
+	noPermit := &anagrafe.Record{Person: anagrafe.Person{ID: "X1"}}
+	_, err = desk.ReminderFor(noPermit, desk.ReminderOptions{On: on})
+	require.ErrorIs(t, err, desk.ErrNoReminder)
+	_, err = desk.ReminderFor(nil, desk.ReminderOptions{On: on})
+	require.ErrorIs(t, err, anagrafe.ErrNilRecord)
+}

@@ -79,19 +79,55 @@ func Reminders(ctx context.Context, src anagrafe.Source, opts ReminderOptions) (
 			}
 			return nil, fmt.Errorf("desk: reminders: %w", err)
 		}
-		p := &rec.Person
-		if p.Permit == nil || p.Permit.PendingRenewal() || p.Permit.ExpiryDate == 0 {
-			continue
+		if r, ok := reminderOf(rec, t, cl, on); ok {
+			out = append(out, r)
 		}
-		out = append(out, Reminder{
-			To:        addressee(p, t, on),
-			Expiry:    p.Permit.ExpiryDate,
-			DaysLeft:  daysBetween(on, p.Permit.ExpiryDate),
-			Documents: cl.For(eli2.Rinnovo),
-			On:        on,
-		})
 	}
 	return out, nil
+}
+
+// ErrNoReminder is returned by ReminderFor for a person who gets no
+// reminder: no permit, a receipt or renewal in progress, no expiry
+// recorded, or a permit already expired on the letter date (the letter
+// announces an expiry; see Art11Notices for permits long expired).
+var ErrNoReminder = errors.New("desk: no permit to renew")
+
+// ReminderFor returns the reminder letter of one resident whose permit
+// expires on or after opts.On, however far ahead (opts.Window is ignored):
+// the letter a help desk prints for the person in front of it. It fails
+// with ErrNoReminder otherwise.
+func ReminderFor(rec *anagrafe.Record, opts ReminderOptions) (Reminder, error) {
+	if rec == nil {
+		return Reminder{}, anagrafe.ErrNilRecord
+	}
+	on := opts.On
+	if on == 0 {
+		on = codes.Today()
+	}
+	cl := opts.Checklist
+	if cl == nil {
+		cl = DefaultChecklist()
+	}
+	r, ok := reminderOf(rec, tablesOr(opts.Tables), cl, on)
+	if !ok || r.DaysLeft < 0 {
+		return Reminder{}, ErrNoReminder
+	}
+	return r, nil
+}
+
+// reminderOf builds rec's letter; false when there is nothing to renew.
+func reminderOf(rec *anagrafe.Record, t *codes.Tables, cl *Checklist, on codes.Date) (Reminder, bool) {
+	p := &rec.Person
+	if p.Permit == nil || p.Permit.PendingRenewal() || p.Permit.ExpiryDate == 0 {
+		return Reminder{}, false
+	}
+	return Reminder{
+		To:        addressee(p, t, on),
+		Expiry:    p.Permit.ExpiryDate,
+		DaysLeft:  daysBetween(on, p.Permit.ExpiryDate),
+		Documents: cl.For(eli2.Rinnovo),
+		On:        on,
+	}, true
 }
 
 func tablesOr(t *codes.Tables) *codes.Tables {

@@ -2,21 +2,18 @@ package preview
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"html"
 	"image"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/retecomuni/eli2sdk/codes"
 	"github.com/retecomuni/eli2sdk/eli2"
+	"github.com/retecomuni/eli2sdk/internal/browsertest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -30,57 +27,12 @@ import (
 // docsPNG is the documentation screenshot, relative to this package.
 const docsPNG = "../../docs/preview.png"
 
-// chromiumFlags keep Chromium offline, quiet and free of the user's profile.
-var chromiumFlags = []string{
-	"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-	"--disable-background-networking", "--disable-component-update", "--disable-sync",
-	"--hide-scrollbars", "--disable-dev-shm-usage",
-}
+// requireChromium and runChromium are the shared helpers of
+// internal/browsertest (skip locally without Chromium, fail in CI).
+func requireChromium(t *testing.T) string { return browsertest.Require(t) }
 
-// findChromium returns the path of a Chromium binary on PATH, or "".
-func findChromium() string {
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
-// requireChromium skips the test when Chromium is absent, except in CI
-// (env CI set), where its absence is a failure.
-func requireChromium(t *testing.T) string {
-	t.Helper()
-	bin := findChromium()
-	if bin == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI is set but neither chromium nor chromium-browser is on PATH (Debian: apt-get install chromium)")
-		}
-		t.Skip("chromium not on PATH: install it (Debian: apt-get install -y chromium) to run the browser test")
-	}
-	return bin
-}
-
-// runChromium runs bin with the common flags, args and a fresh profile.
 func runChromium(t *testing.T, bin string, args ...string) []byte {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	all := append(append([]string{}, chromiumFlags...), "--user-data-dir="+t.TempDir())
-	all = append(all, args...)
-	cmd := exec.CommandContext(ctx, bin, all...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	require.NoError(t, err, "chromium failed: %s", tail(stderr.String(), 2000))
-	return stdout.Bytes()
-}
-
-func tail(s string, n int) string {
-	if len(s) > n {
-		return s[len(s)-n:]
-	}
-	return s
+	return browsertest.Run(t, bin, args...)
 }
 
 // demoDocument is the application shown in docs/preview.png: the invalid
@@ -219,10 +171,9 @@ func pdfPages(t *testing.T, bin string, doc Document) (int, string) {
 	runChromium(t, bin, "--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+filepath.ToSlash(abs))
 	data, err := os.ReadFile(pdf)
 	require.NoError(t, err, "no PDF written")
-	n := len(regexp.MustCompile(`/Type\s*/Page\b`).FindAll(data, -1))
-	box := regexp.MustCompile(`/MediaBox\s*\[([^\]]*)\]`).FindSubmatch(data)
-	require.NotNil(t, box, "no MediaBox in the PDF")
-	return n, string(box[1])
+	n, w, h, err := browsertest.PDFPages(data)
+	require.NoError(t, err)
+	return n, fmt.Sprintf("0 0 %g %g", w, h)
 }
 
 // TestBrowserPrint prints to PDF: pages are A4, and two applications take

@@ -47,3 +47,30 @@ func ExampleRender() {
 	// true
 	// true true
 }
+
+// Embed the preview, with a fees box, in a page of your own: Fragment
+// leaves out the page around the application, and the style sheet is
+// served as a file, so the page needs no inline style.
+func ExampleOptions_fragment() {
+	p := &eli2.Pratica{ID: "P1", Questura: "FI",
+		Richiesta: eli2.Richiesta{TipoRichiesta: eli2.Rinnovo, TipoTitolo: eli2.Permesso, Tipologia: 16}}
+	fees := &preview.Fees{
+		Lines: []preview.FeeLine{{Item: "marca da bollo", Amount: "€ 16,00", Reason: "dovuto"}},
+		Total: "€ 16,00",
+	}
+	var b strings.Builder
+	err := preview.Render(&b, preview.Document{Items: []preview.Item{{Pratica: p, Fees: fees}}},
+		preview.Options{Fragment: true})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
+	html := b.String()
+	fmt.Println(strings.HasPrefix(html, `<article class="pratica"`), strings.Contains(html, "<style"))
+	fmt.Println(strings.Contains(html, "<h3>Importi indicativi</h3>"))
+	fmt.Println(strings.Contains(preview.Stylesheet(), ".problem"))
+	// Output:
+	// true false
+	// true
+	// true
+}

@@ -33,6 +33,7 @@ type appView struct {
 	NoneLabel   string
 	ErrorText   string
 	WarningText string
+	Fees        *feesView // optional box fed by the caller (Item.Fees)
 }
 
 // sectionView is one box of Modulo 1.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"strings"
 
 	"github.com/retecomuni/eli2sdk/codes"
 	"github.com/retecomuni/eli2sdk/eli2"
@@ -34,6 +35,9 @@ type Item struct {
 	// writes otherwise (names as in the passport: José María → JOSE MARIA);
 	// each is shown beside its field. anagrafe.RegisterSpellings builds it.
 	Register map[string]string
+	// Fees, when not nil, adds the "importi indicativi" box after the
+	// sections of Modulo 1.
+	Fees *Fees
 }
 
 // Options change how the page is rendered. The zero value renders in
@@ -51,6 +55,21 @@ type Options struct {
 	// Tables resolve codes (comuni, states, provinces, kit codes, ANPR
 	// tables) to the names printed beside them; nil means codes.Default().
 	Tables *codes.Tables
+	// Fragment leaves out the page around the applications (doctype, head
+	// with its inline style sheet, body): the caller embeds the output in
+	// its own page and serves Stylesheet itself, for example under a
+	// Content-Security-Policy that forbids inline styles.
+	Fragment bool
+}
+
+// Stylesheet returns the CSS of the page, the one Render inlines, for
+// callers that render with Options.Fragment.
+func Stylesheet() string {
+	var b strings.Builder
+	if err := page.ExecuteTemplate(&b, "style.css", nil); err != nil {
+		panic(err) // the embedded template is checked by the tests
+	}
+	return b.String()
 }
 
 // ErrNoPratica is returned by Render for an Item whose Pratica is nil.

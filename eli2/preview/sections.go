@@ -89,6 +89,7 @@ func appOf(i int, it Item, opts Options, names namer, on codes.Date) appView {
 		b.socio(p.DatiSocioProfessionali),
 	}
 	a.Unmatched = b.rest()
+	a.Fees = feesOf(it.Fees, b.lang)
 	return a
 }
 

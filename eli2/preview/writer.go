@@ -85,7 +85,11 @@ func (pw *Writer) Close() error {
 	if pw.closed {
 		return pw.err
 	}
-	if err := pw.exec("foot", nil); err != nil {
+	foot := "foot"
+	if pw.opts.Fragment {
+		foot = "nothing"
+	}
+	if err := pw.exec(foot, nil); err != nil {
 		return err
 	}
 	pw.closed = true
@@ -102,6 +106,9 @@ func (pw *Writer) exec(name string, data any) error {
 	}
 	if pw.closed {
 		return pw.fail(fmt.Errorf("%w: write after Close", ErrWriterState))
+	}
+	if !pw.started && pw.opts.Fragment {
+		pw.started = true
 	}
 	if !pw.started {
 		pw.started = true
