@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/retecomuni/eli2sdk/anagrafe"
+	"github.com/retecomuni/eli2sdk/anagrafe/desk"
+	"github.com/retecomuni/eli2sdk/codes"
 	"github.com/retecomuni/eli2sdk/eli2"
 	"github.com/retecomuni/eli2sdk/eli2/preview"
 	"github.com/retecomuni/eli2sdk/internal/atomicfile"
@@ -320,6 +322,13 @@ func (a *previewArgs) fromRegister(ctx context.Context) (doc preview.Document, e
 	if err != nil {
 		return doc, err
 	}
-	doc.Items = []preview.Item{{Pratica: p, Problems: probs, Register: reg}}
+	item := preview.Item{Pratica: p, Problems: probs, Register: reg}
+	// what the applicant will pay, as indicative amounts from the SDK's
+	// fee tables (issue 14); an application the tables cannot price
+	// still shows its unknown lines
+	if est, err := desk.Fees(p, codes.Today(), desk.FeeOptions{}); err == nil {
+		item.Fees = desk.PreviewFees(est, nil)
+	}
+	doc.Items = []preview.Item{item}
 	return doc, nil
 }

@@ -202,6 +202,9 @@ func TestPreviewCommandFromRegister(t *testing.T) {
 	assert.Contains(t, html, "Pratica P001")
 	assert.Contains(t, html, strings.ToUpper(want.Person.Surname))
 	assert.Contains(t, html, "Figli")
+	// the indicative fees of issue 14, with their source
+	assert.Contains(t, html, "Importi indicativi")
+	assert.Contains(t, html, "DM")
 	if cf := want.Person.CodiceFiscale; cf != "" {
 		assert.NotContains(t, html, cf)
 	}

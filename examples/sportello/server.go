@@ -285,7 +285,7 @@ func (s *Server) person(w http.ResponseWriter, r *http.Request) {
 		est, ferr := desk.Fees(p, on, desk.FeeOptions{})
 		item := preview.Item{Pratica: p, Problems: probs, Register: spell}
 		if ferr == nil {
-			item.Fees = previewFees(est, codes.Default())
+			item.Fees = desk.PreviewFees(est, nil)
 		}
 		var buf bytes.Buffer
 		if err := preview.Render(&buf, preview.Document{Items: []preview.Item{item}}, preview.Options{

@@ -347,7 +347,7 @@ func TestExpiryChart(t *testing.T) {
 
 func TestEuro(t *testing.T) {
 	for cents, want := range map[int]string{0: "€ 0,00", 1600: "€ 16,00", 3046: "€ 30,46", 123456: "€ 1.234,56"} {
-		assert.Equal(t, want, euro(cents))
+		assert.Equal(t, want, desk.Euro(cents))
 	}
 }
 

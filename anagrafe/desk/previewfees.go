@@ -1,16 +1,15 @@
-package main
+package desk
 
 import (
 	"fmt"
 	"strings"
 
-	"github.com/retecomuni/eli2sdk/anagrafe/desk"
 	"github.com/retecomuni/eli2sdk/codes"
 	"github.com/retecomuni/eli2sdk/eli2/preview"
 )
 
-// euro formats cents the Italian way: € 1.234,50.
-func euro(cents int) string {
+// Euro formats cents the Italian way: € 1.234,50.
+func Euro(cents int) string {
 	e, c := cents/100, cents%100
 	s := fmt.Sprint(e)
 	for i := len(s) - 3; i > 0; i -= 3 {
@@ -19,10 +18,13 @@ func euro(cents int) string {
 	return fmt.Sprintf("€ %s,%02d", s, c)
 }
 
-// previewFees words a desk.FeeEstimate for the preview's fees box: what
-// each line is for (the table's SI_APPLICA_A), the amount or why there is
-// none, the source and the date from which the table's amount applies.
-func previewFees(est desk.FeeEstimate, t *codes.Tables) *preview.Fees {
+// PreviewFees words est for the "importi indicativi" box of the Modulo 1
+// preview (preview.Item.Fees), in Italian: what each line is for (the
+// table's SI_APPLICA_A), the amount or why there is none, the source and
+// the date from which the table's amount applies; t is the table est was
+// computed with (nil: codes.Default()).
+func PreviewFees(est FeeEstimate, t *codes.Tables) *preview.Fees {
+	t = tablesOr(t)
 	f := &preview.Fees{Title: "Importi indicativi"}
 	for _, l := range est.Lines {
 		item := l.Voce
@@ -34,16 +36,16 @@ func previewFees(est desk.FeeEstimate, t *codes.Tables) *preview.Fees {
 			line.Source += " (tabella in vigore dal " + dmy(l.From) + ")"
 		}
 		switch l.Status {
-		case desk.FeeDue:
-			line.Amount = euro(l.Amount)
-		case desk.FeeExempt:
+		case FeeDue:
+			line.Amount = Euro(l.Amount)
+		case FeeExempt:
 			line.Amount = "non dovuto"
 		default:
 			line.Amount, line.Unknown = "importo non determinato", true
 		}
 		f.Lines = append(f.Lines, line)
 	}
-	f.Total = euro(est.Total)
+	f.Total = Euro(est.Total)
 	if !est.Complete {
 		f.Total += " (parziale: un importo non è determinato)"
 	}
