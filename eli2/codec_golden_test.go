@@ -2,7 +2,7 @@ package eli2_test
 
 import (
 	"bytes"
-	"flag"
+	"github.com/retecomuni/eli2sdk/internal/golden"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,7 +13,7 @@ import (
 	"github.com/retecomuni/eli2sdk/eli2/eli2test"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/eli2/valid")
+var update = golden.Update
 
 const goldenDir = "../testdata/eli2/valid"
 

@@ -3,7 +3,7 @@ package eli2
 import (
 	"bytes"
 	"errors"
-	"flag"
+	"github.com/retecomuni/eli2sdk/internal/golden"
 	"os"
 	"path/filepath"
 	"sort"
@@ -17,14 +17,6 @@ import (
 )
 
 const invalidDir = "../testdata/eli2/invalid"
-
-// updating reports whether the test binary runs with -update. The flag is
-// declared once for the whole package by the codec's golden tests; it is
-// looked up at run time so that the two test files do not declare it twice.
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // invalidFile is one file of testdata/eli2/invalid: applications built from
 // the typical Pratica, an optional edit of the header or of the encoded
@@ -299,7 +291,7 @@ func TestInvalidFilesGenerate(t *testing.T) {
 		t.Run(f.name, func(t *testing.T) {
 			data := encodeInvalid(t, f)
 			assert.ElementsMatch(t, f.want, streamLines(t, data))
-			if !updating() {
+			if !*golden.Update {
 				return
 			}
 			require.NoError(t, os.MkdirAll(invalidDir, 0o755))

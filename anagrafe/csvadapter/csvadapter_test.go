@@ -5,7 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
-	"flag"
+	"github.com/retecomuni/eli2sdk/internal/golden"
 	"io"
 	"os"
 	"path/filepath"
@@ -22,7 +22,7 @@ import (
 	"github.com/retecomuni/eli2sdk/anagrafe/csvadapter"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+var update = golden.Update
 
 func TestConformance(t *testing.T) {
 	for _, tc := range []struct {

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
+	"github.com/retecomuni/eli2sdk/internal/golden"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -24,19 +24,10 @@ import (
 	"github.com/retecomuni/eli2sdk/eli2"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// golden compares got with testdata/name (go test -update rewrites it).
-func golden(t *testing.T, name string, got []byte) {
+// checkGolden compares got with testdata/name (go test -update rewrites it).
+func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.MkdirAll("testdata", 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -update to create the golden file")
-	assert.Equal(t, string(want), string(got))
+	golden.Check(t, filepath.Join("testdata", name), got)
 }
 
 var office = desk.Office{
@@ -112,12 +103,12 @@ func TestGoldenReminders(t *testing.T) {
 		assert.NotContains(t, html, "http://")
 		assert.NotContains(t, html, "https://")
 		assert.Contains(t, html, `lang="en"`)
-		golden(t, "promemoria-"+r.To.PersonID+".html", b.Bytes())
+		checkGolden(t, "promemoria-"+r.To.PersonID+".html", b.Bytes())
 	}
 	var b bytes.Buffer
 	require.NoError(t, desk.WriteReminderCSV(&b, rs))
 	assert.True(t, strings.HasPrefix(b.String(), "\ufeffID_ANAGRAFE;COGNOME;"))
-	golden(t, "promemoria.csv", b.Bytes())
+	checkGolden(t, "promemoria.csv", b.Bytes())
 }
 
 // TestArt11Notices: expired more than six months before the notice date
@@ -141,10 +132,10 @@ func TestArt11Notices(t *testing.T) {
 	require.NoError(t, desk.RenderArt11Notice(&b, ns[0], office))
 	assert.Contains(t, b.String(), "<strong>entro il 16/07/2026</strong>")
 	assert.Contains(t, b.String(), "Il Responsabile dell&#39;Ufficio Anagrafe")
-	golden(t, "art11-P004.html", b.Bytes())
+	checkGolden(t, "art11-P004.html", b.Bytes())
 	b.Reset()
 	require.NoError(t, desk.WriteArt11CSV(&b, ns))
-	golden(t, "art11.csv", b.Bytes())
+	checkGolden(t, "art11.csv", b.Bytes())
 }
 
 // TestCSVFormulaNeutralised: a register value starting with = + - @ is
@@ -199,7 +190,7 @@ func TestWriteReminders(t *testing.T) {
 	}
 	got, err := os.ReadFile(filepath.Join(dir, "promemoria.csv"))
 	require.NoError(t, err)
-	golden(t, "promemoria.csv", got)
+	checkGolden(t, "promemoria.csv", got)
 
 	// an audit refusal leaves that person out of letters and CSV
 	dir2 := t.TempDir()

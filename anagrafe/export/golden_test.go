@@ -2,7 +2,7 @@ package export_test
 
 import (
 	"context"
-	"flag"
+	"github.com/retecomuni/eli2sdk/internal/golden"
 	"os"
 	"path/filepath"
 	"testing"
@@ -17,7 +17,7 @@ import (
 	"github.com/retecomuni/eli2sdk/anagrafe/memory"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+var update = golden.Update
 
 // TestGoldenFixtures exports the fixture register with a fixed clock and
 // compares the file byte for byte with testdata/fixtures.xml (go test

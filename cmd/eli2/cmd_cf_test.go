@@ -3,8 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
+	"github.com/retecomuni/eli2sdk/internal/golden"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,12 +13,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
 
 func runCFCLI(args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
@@ -134,14 +127,7 @@ func TestCFDecodeGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			rc, out, errb := runCFCLI(tc.args...)
 			require.Equal(t, tc.rc, rc, errb)
-			golden := filepath.Join("testdata", "cf", tc.name)
-			if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
-				require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-				require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "run with -update to create")
-			assert.Equal(t, string(want), out)
+			golden.Check(t, filepath.Join("testdata", "cf", tc.name), []byte(out))
 		})
 	}
 }

@@ -3,7 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
+	"github.com/retecomuni/eli2sdk/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,20 +12,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// codesUpdateGolden reports whether golden files should be rewritten
-// (go test -run TestCodesGolden -update). The -update flag is shared with
-// other tests of the package: it is registered here only if nobody else did.
-func codesUpdateGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
 
 func runCodesCLI(args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
@@ -146,7 +132,7 @@ func TestCodesGolden(t *testing.T) {
 			code, out, errs := runCodesCLI(tc.args...)
 			require.Equal(t, 0, code, errs)
 			path := filepath.Join("testdata", "codes", tc.file)
-			if codesUpdateGolden() {
+			if *golden.Update {
 				require.NoError(t, os.WriteFile(path, []byte(out), 0o644))
 			}
 			want, err := os.ReadFile(path)

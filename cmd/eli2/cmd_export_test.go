@@ -5,7 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
-	"flag"
+	"github.com/retecomuni/eli2sdk/internal/golden"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -280,12 +280,6 @@ func TestExportCommandCorruptRegister(t *testing.T) {
 	}
 }
 
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
 // TestExportCommandSummaryGolden compares the operator's summary of a batch
 // export (Italian, reasons grouped by code, skipped IDs with --dettagli)
 // with testdata/export/summary.golden; -update rewrites it.
@@ -298,14 +292,7 @@ func TestExportCommandSummaryGolden(t *testing.T) {
 	lines := strings.Split(strings.TrimRight(stderr, "\n"), "\n")
 	require.True(t, strings.HasPrefix(lines[len(lines)-1], "scritto "))
 	got := strings.Join(lines[:len(lines)-1], "\n") + "\n"
-	golden := filepath.Join("testdata", "export", "summary.golden")
-	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
-		require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-		require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(golden)
-	require.NoError(t, err, "run go test -update to create the golden file")
-	assert.Equal(t, string(want), got)
+	golden.Check(t, filepath.Join("testdata", "export", "summary.golden"), []byte(got))
 }
 
 // TestExportCommandRollbackJournalRegister: a SQLite register in rollback

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/retecomuni/eli2sdk/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,7 +39,7 @@ func TestCodesTablesGolden(t *testing.T) {
 			code, out, errs := runCodesCLI(tc.args...)
 			require.Equal(t, 0, code, errs)
 			path := filepath.Join("testdata", "codes", tc.file)
-			if codesUpdateGolden() {
+			if *golden.Update {
 				require.NoError(t, os.WriteFile(path, []byte(out), 0o644))
 			}
 			want, err := os.ReadFile(path)

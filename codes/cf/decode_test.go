@@ -3,8 +3,8 @@ package cf
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
+	"github.com/retecomuni/eli2sdk/internal/golden"
 	"os"
 	"path/filepath"
 	"testing"
@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+var update = golden.Update
 
 // ref is the reference date of the century rule in these tests.
 var ref = codes.NewDate(2026, 11, 25)

@@ -2,7 +2,7 @@ package preview
 
 import (
 	"bytes"
-	"flag"
+	"github.com/retecomuni/eli2sdk/internal/golden"
 	"html"
 	"os"
 	"path/filepath"
@@ -16,7 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/preview and docs/preview.png")
+var update = golden.Update
 
 // goldenDir is the module's testdata/preview folder.
 const goldenDir = "../../testdata/preview"

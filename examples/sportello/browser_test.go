@@ -2,7 +2,7 @@ package main
 
 import (
 	"bytes"
-	"flag"
+	"github.com/retecomuni/eli2sdk/internal/golden"
 	"html"
 	"image"
 	"image/png"
@@ -26,7 +26,7 @@ import (
 // also rewrites the screenshots shown in the README:
 //
 //	go test ./examples/sportello -run TestBrowser -update
-var update = flag.Bool("update", false, "rewrite docs/sportello*.png")
+var update = golden.Update
 
 const (
 	docsApp    = "../../docs/sportello.png"
