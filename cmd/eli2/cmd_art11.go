@@ -1,13 +1,12 @@
 package main
 
 import (
-	"errors"
-	"flag"
-	"fmt"
+	"context"
 	"io"
-	"strings"
 
+	"github.com/retecomuni/eli2sdk/anagrafe"
 	"github.com/retecomuni/eli2sdk/anagrafe/desk"
+	"github.com/retecomuni/eli2sdk/codes"
 )
 
 func init() {
@@ -30,42 +29,14 @@ opzioni:
 
 func runArt11(args []string, stdout, stderr io.Writer) int {
 	var a deskArgs
-	fs := flag.NewFlagSet("eli2 art11", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	a.flags(fs)
-	fs.Usage = func() { fmt.Fprint(stderr, art11Usage); fs.PrintDefaults() }
-	if err := parseFlags(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
+	opts := desk.Art11Options{OnRecordError: deskUnreadable(stderr, "art11")}
+	prepare := func(on codes.Date) string { opts.On = on; return "" }
+	write := func(ctx context.Context, src anagrafe.Source, wo desk.WriteOptions) (desk.Written, error) {
+		ns, err := desk.Art11Notices(ctx, src, opts)
+		if err != nil {
+			return desk.Written{}, err
 		}
-		return 2
+		return desk.WriteArt11(ctx, a.out, ns, wo)
 	}
-	usageErr := func(msg string) int {
-		fmt.Fprintf(stderr, "eli2 art11: %s\n\n", msg)
-		fs.Usage()
-		return 2
-	}
-	if fs.NArg() > 0 {
-		return usageErr("argomenti non previsti: " + strings.Join(fs.Args(), " "))
-	}
-	on, err := a.check()
-	if err != nil {
-		return usageErr(err.Error())
-	}
-	ctx, stop := deskSignalContext()
-	defer stop()
-	src, audit, err := a.open(ctx)
-	if err != nil {
-		fmt.Fprintf(stderr, "eli2 art11: %v\n", err)
-		return 2
-	}
-	defer src.Close()
-	defer audit.Close()
-	ns, err := desk.Art11Notices(ctx, src.source(), desk.Art11Options{On: on, OnRecordError: deskUnreadable(stderr, "art11")})
-	if err != nil {
-		fmt.Fprintf(stderr, "eli2 art11: %v\n", err)
-		return 2
-	}
-	written, err := desk.WriteArt11(ctx, a.out, ns, a.writeOptions(audit))
-	return deskReport(stderr, "art11", a.out, written, err)
+	return a.run("art11", art11Usage, args, stderr, nil, prepare, write)
 }

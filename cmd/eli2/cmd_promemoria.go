@@ -6,8 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -109,13 +107,9 @@ func deskReport(stderr io.Writer, name, dir string, w desk.Written, err error) i
 	for _, s := range w.Skipped {
 		fmt.Fprintf(stderr, "eli2 %s: escluso: %v\n", name, s)
 	}
-	switch {
-	case errors.Is(err, context.Canceled):
-		fmt.Fprintf(stderr, "eli2 %s: interrotto, nessuna lettera scritta\n", name)
-		return 130
-	case err != nil:
+	if err != nil {
 		fmt.Fprintf(stderr, "eli2 %s: %v\n", name, err)
-		return 2
+		return exitCannotRun
 	}
 	fmt.Fprintf(stderr, "scritte %d lettere e %s in %s\n", len(w.Letters), w.CSV, dir)
 	if len(w.Skipped) > 0 {
@@ -142,23 +136,64 @@ func parseDays(s string) (int, error) {
 func runPromemoria(args []string, stdout, stderr io.Writer) int {
 	var a deskArgs
 	var from, to, documenti string
-	fs := flag.NewFlagSet("eli2 promemoria", flag.ContinueOnError)
+	opts := desk.ReminderOptions{OnRecordError: deskUnreadable(stderr, "promemoria")}
+	extra := func(fs *flag.FlagSet) {
+		fs.StringVar(&from, "from", "120d", "scadenza al più tra N giorni")
+		fs.StringVar(&to, "to", "60d", "scadenza almeno tra N giorni")
+		fs.StringVar(&documenti, "documenti", "", "CSV dei documenti da portare (TIPO_RICHIESTA;DOCUMENTO;FONTE; predefinito: quello incluso)")
+	}
+	prepare := func(on codes.Date) string {
+		var err error
+		opts.On = on
+		if opts.Window.From, err = parseDays(from); err != nil {
+			return "--from: " + err.Error()
+		}
+		if opts.Window.To, err = parseDays(to); err != nil {
+			return "--to: " + err.Error()
+		}
+		if opts.Window.From < opts.Window.To {
+			return "--from deve essere maggiore o uguale a --to (giorni prima della scadenza)"
+		}
+		if documenti != "" {
+			if opts.Checklist, err = desk.LoadChecklistFile(documenti); err != nil {
+				return "--documenti: " + err.Error()
+			}
+		}
+		return ""
+	}
+	write := func(ctx context.Context, src anagrafe.Source, wo desk.WriteOptions) (desk.Written, error) {
+		rs, err := desk.Reminders(ctx, src, opts)
+		if err != nil {
+			return desk.Written{}, err
+		}
+		return desk.WriteReminders(ctx, a.out, rs, wo)
+	}
+	return a.run("promemoria", promemoriaUsage, args, stderr, extra, prepare, write)
+}
+
+// run is the one shape of eli2 promemoria and eli2 art11: parse the flags
+// (extra adds the command's own), check them (prepare returns a usage
+// message or ""), open the register and the audit log, and write, under
+// the signal and exit-code policy of every command (exitcodes.go).
+func (a *deskArgs) run(name, usage string, args []string, stderr io.Writer, extra func(*flag.FlagSet),
+	prepare func(on codes.Date) string, write func(context.Context, anagrafe.Source, desk.WriteOptions) (desk.Written, error)) int {
+	fs := flag.NewFlagSet("eli2 "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	a.flags(fs)
-	fs.StringVar(&from, "from", "120d", "scadenza al più tra N giorni")
-	fs.StringVar(&to, "to", "60d", "scadenza almeno tra N giorni")
-	fs.StringVar(&documenti, "documenti", "", "CSV dei documenti da portare (TIPO_RICHIESTA;DOCUMENTO;FONTE; predefinito: quello incluso)")
-	fs.Usage = func() { fmt.Fprint(stderr, promemoriaUsage); fs.PrintDefaults() }
+	if extra != nil {
+		extra(fs)
+	}
+	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
 	if err := parseFlags(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return 0
+			return exitOK
 		}
-		return 2
+		return exitCannotRun
 	}
 	usageErr := func(msg string) int {
-		fmt.Fprintf(stderr, "eli2 promemoria: %s\n\n", msg)
+		fmt.Fprintf(stderr, "eli2 %s: %s\n\n", name, msg)
 		fs.Usage()
-		return 2
+		return exitCannotRun
 	}
 	if fs.NArg() > 0 {
 		return usageErr("argomenti non previsti: " + strings.Join(fs.Args(), " "))
@@ -167,41 +202,22 @@ func runPromemoria(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageErr(err.Error())
 	}
-	var w desk.Window
-	if w.From, err = parseDays(from); err != nil {
-		return usageErr("--from: " + err.Error())
+	if msg := prepare(on); msg != "" {
+		return usageErr(msg)
 	}
-	if w.To, err = parseDays(to); err != nil {
-		return usageErr("--to: " + err.Error())
-	}
-	if w.From < w.To {
-		return usageErr("--from deve essere maggiore o uguale a --to (giorni prima della scadenza)")
-	}
-	opts := desk.ReminderOptions{On: on, Window: w, OnRecordError: deskUnreadable(stderr, "promemoria")}
-	if documenti != "" {
-		if opts.Checklist, err = desk.LoadChecklistFile(documenti); err != nil {
-			return usageErr("--documenti: " + err.Error())
-		}
-	}
-	ctx, stop := deskSignalContext()
-	defer stop()
+	ctx, sigs := catchSignals(context.Background(), stderr)
+	defer sigs.stop()
 	src, audit, err := a.open(ctx)
 	if err != nil {
-		fmt.Fprintf(stderr, "eli2 promemoria: %v\n", err)
-		return 2
+		fmt.Fprintf(stderr, "eli2 %s: %v\n", name, err)
+		return exitCannotRun
 	}
 	defer src.Close()
 	defer audit.Close()
-	rs, err := desk.Reminders(ctx, src.source(), opts)
-	if err != nil {
-		fmt.Fprintf(stderr, "eli2 promemoria: %v\n", err)
-		return 2
+	written, err := write(ctx, src.source(), a.writeOptions(audit))
+	if sig := sigs.caught(); sig != nil {
+		fmt.Fprintf(stderr, "eli2 %s: interrotto (%v), nessuna lettera scritta\n", name, sig)
+		return exitSignal(sig)
 	}
-	written, err := desk.WriteReminders(ctx, a.out, rs, a.writeOptions(audit))
-	return deskReport(stderr, "promemoria", a.out, written, err)
-}
-
-// deskSignalContext is cancelled on Ctrl-C.
-func deskSignalContext() (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(context.Background(), os.Interrupt)
+	return deskReport(stderr, name, a.out, written, err)
 }
