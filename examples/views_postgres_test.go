@@ -111,8 +111,9 @@ func exportLib(t *testing.T, url string, q anagrafe.Query, out string) export.Su
 	require.NoError(t, err)
 	defer audit.Close()
 	sum, err := export.Run(ctx, src, q, export.File(out), export.Options{
-		Map:   anagrafe.MapOptions{On: on},
-		Audit: audit.Hook(),
+		Map:      anagrafe.MapOptions{On: on},
+		Audit:    audit.Hook(),
+		Operator: "views-test", // required: recorded in every audit event
 	})
 	require.NoError(t, err)
 	return sum

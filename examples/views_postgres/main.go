@@ -105,8 +105,9 @@ func exportViews(ctx context.Context, url, out string, on codes.Date, days int) 
 		q = anagrafe.ExpiringWithin(days)
 	}
 	sum, err := export.Run(ctx, src, q, export.File(out), export.Options{
-		Map:   anagrafe.MapOptions{On: on},
-		Audit: audit.Hook(),
+		Map:      anagrafe.MapOptions{On: on},
+		Audit:    audit.Hook(),
+		Operator: "views-example", // required: recorded in every audit event
 	})
 	if err != nil {
 		return err
