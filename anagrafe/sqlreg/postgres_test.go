@@ -25,7 +25,10 @@ func pgBase(t *testing.T) string {
 	t.Helper()
 	base := os.Getenv("ELI2_TEST_PG")
 	if base == "" {
-		t.Skip("ELI2_TEST_PG not set: PostgreSQL adapter tests skipped")
+		if os.Getenv("CI") != "" {
+			t.Fatal("ELI2_TEST_PG not set under CI: .ci/run starts PostgreSQL and must set it")
+		}
+		t.Skip("ELI2_TEST_PG not set: PostgreSQL adapter tests skipped (set it to a postgres:// URL to run them)")
 	}
 	return base
 }
