@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/retecomuni/eli2sdk/codes/translit"
 )
@@ -76,7 +77,9 @@ func Normalize(p *Pratica) error {
 // "SAINT-DENIS (REUNION)"): only letters are transliterated, and a letter of
 // another script is an error as in a name.
 func passportPlace(s string) (string, error) {
-	if out, err := translit.Passport(s); err == nil || !strings.ContainsFunc(s, keptInPlace) {
+	// Invalid UTF-8 is Passport's error: kept "in place" its bytes could
+	// join into a character of their own.
+	if out, err := translit.Passport(s); err == nil || !utf8.ValidString(s) || !strings.ContainsFunc(s, keptInPlace) {
 		return out, err
 	}
 	var b strings.Builder
@@ -116,8 +119,8 @@ func passportPlace(s string) (string, error) {
 // apostrophes and hyphens, symbols.
 func keptInPlace(r rune) bool {
 	switch r {
-	case '\'', '’', '‘', '`', '´', 'ʼ', '-', '‐', '‑', '–', '—':
-		return false
+	case '\'', '’', '‘', '`', '´', 'ʼ', '-', '‐', '‑', '–', '—', utf8.RuneError:
+		return false // U+FFFD is a lost letter, not a symbol to keep
 	}
 	return unicode.IsDigit(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
 }
