@@ -265,7 +265,12 @@ func (st *state) letters(out []byte, m string) []byte {
 	for i := 0; i < len(m); i++ {
 		out = st.letter(out, m[i])
 	}
-	st.lastVowel = false
+	if !st.passport {
+		// Name: a final-accent apostrophe only after a vowel letter of
+		// the source. Passport judges its own output (Æ' → AE, as AE' →
+		// AE), so that it is idempotent.
+		st.lastVowel = false
+	}
 	return out
 }
 
