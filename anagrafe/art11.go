@@ -2,6 +2,7 @@ package anagrafe
 
 import (
 	"context"
+	"github.com/retecomuni/eli2sdk/eli2"
 	"iter"
 
 	"github.com/retecomuni/eli2sdk/codes"
@@ -12,7 +13,7 @@ import (
 // art. 11 c.1 lett. c (a foreigner who has not renewed the declaration of
 // habitual residence of art. 7 c.3, six months after the permit expired,
 // after a notice from the office).
-const Art11Months = 6
+const Art11Months = eli2.RegisterReviewMonths
 
 // Art11Candidate is a person the registry office must review under DPR
 // 223/1989 art. 11 c.1 lett. c: the permit held expired more than the

@@ -9,6 +9,12 @@ import (
 	"github.com/retecomuni/eli2sdk/codes"
 )
 
+// RegisterReviewMonths is the term of DPR 223/1989 art. 11 c.1 lett. c:
+// six months after a permit expired, the registry office starts the
+// cancellation procedure. The default of Policy.RegisterReview, and of the
+// art. 11 lists of package anagrafe (one value for both).
+const RegisterReviewMonths = 6
+
 // Period is a span of calendar time as the law counts it: a number of days,
 // months or years. The zero Period means "not set" in a Policy.
 type Period struct {
@@ -132,7 +138,7 @@ func DefaultPolicy() Policy {
 	return Policy{
 		RenewalNotice:  Days(60),
 		ExpiryGrace:    Days(60),
-		RegisterReview: Months(6),
+		RegisterReview: Months(RegisterReviewMonths),
 		MaxValidity:    Years(10),
 		ChildMaxAge:    DefaultChildMaxAge,
 		SpouseMinAge:   16,
