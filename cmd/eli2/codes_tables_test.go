@@ -128,6 +128,9 @@ func TestCodesDumpSQLite(t *testing.T) {
 func TestCodesDumpPostgres(t *testing.T) {
 	base := os.Getenv("ELI2_TEST_PG")
 	if base == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("ELI2_TEST_PG not set under CI: .ci/run starts PostgreSQL and must set it")
+		}
 		t.Skip("ELI2_TEST_PG not set: PostgreSQL test skipped")
 	}
 	admin, err := sql.Open("pgx", base)
